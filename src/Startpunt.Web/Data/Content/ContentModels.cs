@@ -1,0 +1,77 @@
+namespace Startpunt.Web.Data.Content;
+
+// Shapes of the YAML files in content/. Property names map to camelCase keys.
+
+public sealed class RegionFile
+{
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Source { get; set; } = "";
+    public string Intro { get; set; } = "";
+    public StoplightFile Stoplight { get; set; } = new();
+    public List<LotFile> Lots { get; set; } = [];
+}
+
+public sealed class StoplightFile
+{
+    public int GreenMaxWeeks { get; set; } = 2;
+    public int OrangeMaxWeeks { get; set; } = 6;
+    public int FreshnessDays { get; set; } = 14;
+}
+
+public sealed class LotFile
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<ProductFile> Products { get; set; } = [];
+}
+
+public sealed class ProductFile
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public string Category { get; set; } = "";
+    public string? ProductCode { get; set; }
+    public string Kind { get; set; } = "";
+    public string Delivery { get; set; } = "";
+    public string Description { get; set; } = "";
+    public List<LevelFile> Levels { get; set; } = [];
+}
+
+public sealed class LevelFile
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+}
+
+public sealed class TargetGroupsFile
+{
+    public List<SectorFile> Sectors { get; set; } = [];
+    public List<NamedFile> CrossCutting { get; set; } = [];
+}
+
+public sealed class SectorFile
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public List<NamedFile> Groups { get; set; } = [];
+}
+
+public sealed class NamedFile
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string NameEn { get; set; } = "";
+}
+
+public sealed class DemoFile
+{
+    public List<string> ProviderNamePrefixes { get; set; } = [];
+    public List<string> ProviderNameCores { get; set; } = [];
+    public List<string> StreetNames { get; set; } = [];
+    public Dictionary<string, List<string>> Activities { get; set; } = [];
+    public Dictionary<string, List<string>> Descriptions { get; set; } = [];
+}

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Startpunt.Web.Data.Content;
+
+namespace Startpunt.Web.Data;
+
+/// <summary>Where the app finds its content/ folder and the open data of shared/data.</summary>
+public sealed class PathOptions
+{
+    /// <summary>The content/ folder; relative paths are taken from the repository root.</summary>
+    public string ContentDirectory { get; set; } = "content";
+    /// <summary>shared/data (pc4.csv, gemeenten.csv, regions.csv ...); relative paths are taken from the repository root.</summary>
+    public string OpenDataDirectory { get; set; } = "../shared/data";
+    public string? ResolvedContent { get; set; }
+    public string? ResolvedOpenData { get; set; }
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Apply migrations and import content at start (on in Development; production runs `migrate` as a step).</summary>
+    public bool MigrateOnStart { get; set; }
+    /// <summary>Create fictional demo providers and offers in an empty database.</summary>
+    public bool SeedDemo { get; set; }
+}
+
+public static class DataSetup
+{
+    public static WebApplicationBuilder AddStartpuntData(this WebApplicationBuilder builder)
+    {
+        var root = FindRepositoryRoot(builder.Environment.ContentRootPath);
+        builder.Services.AddOptions<PathOptions>()
+            .Bind(builder.Configuration.GetSection("Paths"))
+            .PostConfigure(o =>
+            {
+                o.ResolvedContent = Path.GetFullPath(o.ContentDirectory, root);
+                o.ResolvedOpenData = Path.GetFullPath(o.OpenDataDirectory, root);
+            });
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
+
+        var connectionString = builder.Configuration.GetConnectionString("Startpunt") ?? "Data Source=data/startpunt.db";
+        EnsureDirectoryFor(connectionString, root);
+        builder.Services.AddDbContext<StartpuntDb>(o => o
+            .UseSqlite(WithAbsolutePath(connectionString, root))
+            // Migrations are written by hand (no design-time tooling here), so there is no model snapshot to diff.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ContentStore>();
+        builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<StartpuntDb>("database");
+        return builder;
+    }
+
+    /// <summary>The folder with Startpunt.sln, so that `dotnet run` from any folder finds content/ and ../shared.</summary>
+    public static string FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Startpunt.sln"))) return dir.FullName;
+        }
+        return start;
+    }
+
+    private static string WithAbsolutePath(string connectionString, string root)
+    {
+        var csb = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:")
+            csb.DataSource = Path.GetFullPath(csb.DataSource, root);
+        return csb.ToString();
+    }
+
+    private static void EnsureDirectoryFor(string connectionString, string root)
+    {
+        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(WithAbsolutePath(connectionString, root)).DataSource;
+        var dir = Path.GetDirectoryName(dataSource);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+}
+
+public static class DatabaseStartup
+{
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().RunAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static async Task InitializeDatabaseOnStartAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStart) await app.InitializeDatabaseAsync();
+    }
+
+    public static string ModelCreateScript(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        return Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GenerateCreateScript(
+            scope.ServiceProvider.GetRequiredService<StartpuntDb>().Database);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Startpunt.Web.Data.Content;
+
+namespace Startpunt.Web.Data;
+
+/// <summary>
+/// The explicit set-up step: apply migrations, import open data and content/, and (when asked) seed demo content.
+/// `dotnet run -- migrate` runs it and exits; in Development the app runs it at start.
+/// </summary>
+public sealed class DatabaseInitializer(
+    StartpuntDb db, ContentStore content, IOptions<DatabaseOptions> options, TimeProvider clock, ILoggerFactory logs)
+{
+    public async Task RunAsync(CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        // WAL lets readers go on while a provider saves; it is a property of the file, so setting it once sticks.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+
+        var openData = new OpenDataImport(db, content, logs.CreateLogger<OpenDataImport>());
+        await openData.ImportMunicipalitiesAsync(ct);
+        await openData.ImportPostcodesAsync(ct);
+        await new ContentImport(db, content, openData).ImportAsync(ct);
+
+        if (options.Value.SeedDemo && !await db.Providers.AnyAsync(ct))
+            await new DemoSeeder(db, content, clock, logs.CreateLogger<DemoSeeder>()).SeedAsync(ct);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Startpunt.Web.Data;
+using Startpunt.Web.Domain;
+
+namespace Startpunt.Web.Features.Offers;
+
+/// <summary>/aanbod/{id}: everything about one offer, its provider and the provider's other offers.</summary>
+public sealed class DetailsModel(StartpuntDb db, TimeProvider clock) : PageModel
+{
+    public Offer Offer { get; private set; } = null!;
+    public Region Region { get; private set; } = null!;
+    public Stoplight Stoplight { get; private set; }
+    public IReadOnlyList<string> TargetGroups { get; private set; } = [];
+    public IReadOnlyList<string> Languages { get; private set; } = [];
+    public IReadOnlyList<string> ServiceArea { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Product, string? Town, Stoplight Light)> OtherOffers { get; private set; } = [];
+
+    /// <summary>The results page the visitor came from, when they came from one of ours.</summary>
+    public string? BackToResults { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (Uri.TryCreate(Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+            && referer.Host == Request.Host.Host && referer.AbsolutePath == "/zoeken")
+            BackToResults = referer.PathAndQuery;
+        var offer = await db.Offers.AsNoTracking()
+            .Include(o => o.Provider).Include(o => o.Product!.Lot).Include(o => o.ProductLevel).Include(o => o.Location)
+            .Include(o => o.TargetGroups).Include(o => o.Languages).Include(o => o.ServiceArea)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == id && !o.Paused, ct);
+        if (offer is null) return NotFound();
+        Offer = offer;
+        Region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == offer.RegionId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Stoplight = Region.Rules.Derive(offer.Availability, now);
+
+        var en = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var groupCodes = offer.TargetGroups.Select(t => t.TargetGroupCode).ToList();
+        TargetGroups = await db.TargetGroups.AsNoTracking().Where(t => groupCodes.Contains(t.Code)).OrderBy(t => t.SortOrder)
+            .Select(t => en && t.NameEn != "" ? t.NameEn : t.Name).ToListAsync(ct);
+        var languageCodes = offer.Languages.Select(l => l.LanguageCode).ToList();
+        Languages = await db.Languages.AsNoTracking().Where(l => languageCodes.Contains(l.Code)).OrderBy(l => l.SortOrder)
+            .Select(l => en && l.NameEn != "" ? l.NameEn : l.Name).ToListAsync(ct);
+        var areaCodes = offer.ServiceArea.Select(m => m.MunicipalityCode).ToList();
+        ServiceArea = await db.Municipalities.AsNoTracking().Where(m => areaCodes.Contains(m.Code)).OrderBy(m => m.Name)
+            .Select(m => m.Name).ToListAsync(ct);
+
+        var others = await db.Offers.AsNoTracking()
+            .Where(o => o.ProviderId == offer.ProviderId && o.Id != offer.Id && !o.Paused)
+            .OrderBy(o => o.Product!.SortOrder).ThenBy(o => o.Id)
+            .Select(o => new { o.Id, Product = o.Product!.Name, Level = o.ProductLevel != null ? o.ProductLevel.Name : null, Town = o.Location != null ? o.Location.Town : null, o.Availability, o.RegionId })
+            .ToListAsync(ct);
+        var rules = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Rules, ct);
+        OtherOffers = others.Select(o => (o.Id, o.Level is null ? o.Product : $"{o.Product} - {o.Level}", o.Town, rules[o.RegionId].Derive(o.Availability, now))).ToList();
+        return Page();
+    }
+}

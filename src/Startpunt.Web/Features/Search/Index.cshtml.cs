@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Startpunt.Web.Features.Search;
+
+public sealed class IndexModel(ResidentSearch search) : PageModel
+{
+    public SearchPageModel Search { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // The start page only shows the form; an empty search yields the option lists without messages.
+        Search = await search.RunAsync(new SearchForm(), ct);
+        Search.Errors.Clear();
+    }
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Startpunt.Web.Data;
+using Startpunt.Web.Domain;
+using Startpunt.Web.Geo;
+using Startpunt.Web.Search;
+
+namespace Startpunt.Web.Features.Search;
+
+/// <summary>
+/// The resident's search: checks what was typed, turns the postcode into a place and a region, and asks the
+/// search engine. Bad input yields a message per field and no search at all.
+/// </summary>
+public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringLocalizer<SharedResource> L)
+{
+    public async Task<SearchPageModel> RunAsync(SearchForm form, CancellationToken ct)
+    {
+        var model = new SearchPageModel { Form = form };
+        model.TargetGroups = await db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
+        model.Languages = await db.Languages.AsNoTracking().OrderBy(l => l.SortOrder).ToListAsync(ct);
+        var errors = model.Errors;
+
+        switch (Postcode.TryParse(form.Postcode, out var postcode))
+        {
+            case PostcodeProblem.Empty:
+                errors["postcode"] = L["Vul uw postcode in, bijvoorbeeld 1621 AB."];
+                break;
+            case PostcodeProblem.Malformed:
+                errors["postcode"] = L["Een postcode heeft 4 cijfers en daarna 2 letters, bijvoorbeeld 1621 AB."];
+                break;
+            default:
+                await ResolvePlaceAsync(model, postcode, ct);
+                break;
+        }
+
+        var distance = SearchForm.DefaultDistance;
+        if (!string.IsNullOrWhiteSpace(form.Distance)
+            && (!int.TryParse(form.Distance, NumberStyles.None, CultureInfo.InvariantCulture, out distance) || !SearchForm.Distances.Contains(distance)))
+        {
+            errors["afstand"] = L["Kies een afstand uit de lijst."];
+            distance = SearchForm.DefaultDistance;
+        }
+        model.DistanceKm = distance;
+
+        var text = form.Text?.Trim();
+        if (text?.Length > SearchForm.TextMaxLength)
+            errors["q"] = L["Gebruik hooguit {0} tekens.", SearchForm.TextMaxLength];
+
+        int? within = null;
+        if (!string.IsNullOrWhiteSpace(form.StartWithin))
+        {
+            if (int.TryParse(form.StartWithin, NumberStyles.None, CultureInfo.InvariantCulture, out var weeks) && weeks <= Availability.MaxWaitingWeeks)
+                within = weeks;
+            else
+                errors["binnen"] = L["Vul een aantal weken in van 0 tot en met {0}.", Availability.MaxWaitingWeeks];
+        }
+
+        var transport = (form.Transport ?? "") switch
+        {
+            "" => TransportFilter.Any,
+            "ja" => TransportFilter.Offered,
+            "rolstoel" => TransportFilter.Wheelchair,
+            _ => (TransportFilter?)null,
+        };
+        if (transport is null) errors["vervoer"] = L["Kies een keuze uit de lijst."];
+
+        var language = string.IsNullOrWhiteSpace(form.Language) ? null : form.Language;
+        if (language is not null && model.Languages.All(l => l.Code != language))
+            errors["taal"] = L["Kies een taal uit de lijst."];
+
+        var groups = TargetGroupsFor(form.TargetGroup, model.TargetGroups);
+        if (groups is null) errors["doelgroep"] = L["Kies een doelgroep uit de lijst."];
+
+        var sort = (form.Sort ?? "") switch
+        {
+            "" or "afstand" => SearchSort.Distance,
+            "wachttijd" => SearchSort.WaitingTime,
+            "naam" => SearchSort.Name,
+            _ => (SearchSort?)null,
+        };
+        if (sort is null) errors["sorteer"] = L["Kies een volgorde uit de lijst."];
+
+        var page = 1;
+        if (!string.IsNullOrWhiteSpace(form.Page) && (!int.TryParse(form.Page, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+            page = 1;
+
+        IReadOnlyCollection<int> productIds = [];
+        if (model.Region is { } region)
+        {
+            model.Products = await db.Products.AsNoTracking().Include(p => p.Lot).Include(p => p.Levels)
+                .Where(p => p.RegionId == region.Id && p.Kind != ProductKind.Vervoer)
+                .OrderBy(p => p.Lot!.SortOrder).ThenBy(p => p.SortOrder).ToListAsync(ct);
+            var resolved = ProductsFor(form.Product, model.Products);
+            if (resolved is null) errors["product"] = L["Dit product is er niet in regio {0}. Kies een product uit de lijst.", region.Name];
+            else productIds = resolved;
+        }
+        else if (!string.IsNullOrWhiteSpace(form.Product) && !Enum.TryParse<ProductKind>(form.Product, true, out _)
+                 && !await db.Products.AnyAsync(p => p.Code == form.Product, ct))
+        {
+            errors["product"] = L["Kies een product uit de lijst."];
+        }
+
+        if (errors.Count > 0 || model.Region is null || model.Place is null) return model;
+
+        model.Result = await search.SearchAsync(new OfferSearchQuery
+        {
+            RegionId = model.Region.Id,
+            Latitude = model.Place.Latitude,
+            Longitude = model.Place.Longitude,
+            MunicipalityCode = model.Place.MunicipalityCode,
+            RadiusKm = distance,
+            ProductIds = productIds,
+            TargetGroups = groups!,
+            Text = text,
+            StartWithinWeeks = within,
+            Transport = transport!.Value,
+            Language = language,
+            Sort = sort!.Value,
+            Page = page,
+        }, ct);
+        return model;
+    }
+
+    private async Task ResolvePlaceAsync(SearchPageModel model, Postcode postcode, CancellationToken ct)
+    {
+        var area = await db.PostcodeAreas.AsNoTracking().SingleOrDefaultAsync(p => p.Pc4 == postcode.Pc4, ct);
+        if (area is null)
+        {
+            model.Errors["postcode"] = L["We kennen postcode {0} niet. Kijk of u de postcode goed hebt getypt.", postcode.ToString()];
+            return;
+        }
+        var municipality = await db.Municipalities.AsNoTracking().Include(m => m.Region)
+            .SingleOrDefaultAsync(m => m.Code == area.MunicipalityCode, ct);
+        if (municipality?.Region is null)
+        {
+            var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => r.Name).ToListAsync(ct);
+            model.Errors["postcode"] = L["Postcode {0} ligt in {1}. Die gemeente doet nog niet mee met Startpunt. Startpunt werkt nu in de regio's {2}.",
+                postcode.ToString(), municipality?.Name ?? area.Place, string.Join(", ", regions)];
+            return;
+        }
+        model.Place = area;
+        model.Municipality = municipality;
+        model.Region = municipality.Region;
+    }
+
+    /// <summary>A product of the region by its code, or every product of a kind ("dagbesteding"); null when neither.</summary>
+    internal static IReadOnlyCollection<int>? ProductsFor(string? value, IReadOnlyList<Product> products)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return [];
+        var product = products.FirstOrDefault(p => p.Code == value);
+        if (product is not null) return [product.Id];
+        if (Enum.TryParse<ProductKind>(value, true, out var kind) && !int.TryParse(value, out _))
+            return products.Where(p => p.Kind == kind).Select(p => p.Id).ToList();
+        return null;
+    }
+
+    /// <summary>A group, or a sector with all its subgroups; null when the code is unknown.</summary>
+    internal static IReadOnlyCollection<string>? TargetGroupsFor(string? value, IReadOnlyList<TargetGroup> groups)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return [];
+        var group = groups.FirstOrDefault(g => g.Code == value);
+        if (group is null) return null;
+        return group.IsSector
+            ? groups.Where(g => g.SectorCode == group.Code).Select(g => g.Code).Append(group.Code).ToList()
+            : [group.Code];
+    }
+}
+
+public sealed class SearchPageModel
+{
+    public required SearchForm Form { get; init; }
+    public Dictionary<string, string> Errors { get; } = [];
+    public PostcodeArea? Place { get; set; }
+    public Municipality? Municipality { get; set; }
+    public Region? Region { get; set; }
+    public int DistanceKm { get; set; } = SearchForm.DefaultDistance;
+    public IReadOnlyList<Product> Products { get; set; } = [];
+    public IReadOnlyList<TargetGroup> TargetGroups { get; set; } = [];
+    public IReadOnlyList<Language> Languages { get; set; } = [];
+    public OfferSearchResult? Result { get; set; }
+
+    /// <summary>The next larger distance to suggest when nothing was found.</summary>
+    public int? LargerDistance => SearchForm.Distances.Where(d => d > DistanceKm).Cast<int?>().FirstOrDefault();
+
+    public string? Error(string field) => Errors.GetValueOrDefault(field);
+
+    public string LanguageName(string code)
+    {
+        var language = Languages.FirstOrDefault(l => l.Code == code);
+        if (language is null) return code;
+        return System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && language.NameEn.Length > 0 ? language.NameEn : language.Name;
+    }
+
+    /// <summary>The ids an input's aria-describedby names: its hint and, when there is one, its error.</summary>
+    public string? DescribedBy(string field, bool hint = false)
+    {
+        var ids = new List<string>(2);
+        if (hint) ids.Add($"{field}-hint");
+        if (Errors.ContainsKey(field)) ids.Add($"{field}-error");
+        return ids.Count == 0 ? null : string.Join(' ', ids);
+    }
+}

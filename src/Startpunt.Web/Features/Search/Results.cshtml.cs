@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Startpunt.Web.Features.Shared;
+
+namespace Startpunt.Web.Features.Search;
+
+/// <summary>/zoeken: the whole page, or only the results when htmx asks (one decision point, Vary: HX-Request).</summary>
+public sealed class ResultsModel(ResidentSearch search) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public SearchForm Form { get; set; } = new();
+
+    public SearchPageModel Search { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Search = await search.RunAsync(Form, ct);
+        Response.Headers.Vary = "HX-Request";
+        if (!Htmx.IsFragmentRequest(Request)) return Page();
+        ViewData["Fragment"] = true;
+        return Partial("_Results", Search);
+    }
+
+    /// <summary>The product list of the region a postcode lies in; htmx swaps it in when the postcode changes.</summary>
+    public async Task<IActionResult> OnGetProductenAsync(CancellationToken ct)
+    {
+        Search = await search.RunAsync(Form, ct);
+        Search.Errors.Remove("product");
+        if (Search.Products.Count > 0 && ResidentSearch.ProductsFor(Form.Product, Search.Products) is null) Form.Product = null;
+        Response.Headers.Vary = "HX-Request";
+        return Partial("_SearchForm", Search);
+    }
+}

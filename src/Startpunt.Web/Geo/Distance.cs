@@ -1,0 +1,28 @@
+namespace Startpunt.Web.Geo;
+
+/// <summary>Great-circle distance on WGS84 coordinates (haversine on a sphere of the mean Earth radius).</summary>
+public static class Distance
+{
+    public const double EarthRadiusKm = 6371.0088;
+
+    public static double Km(double lat1, double lon1, double lat2, double lon2)
+    {
+        var dLat = ToRadians(lat2 - lat1);
+        var dLon = ToRadians(lon2 - lon1);
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+              + Math.Cos(ToRadians(lat1)) * Math.Cos(ToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
+    /// <summary>A box that contains every point within <paramref name="radiusKm"/>; used as a cheap prefilter.</summary>
+    public static BoundingBox Box(double latitude, double longitude, double radiusKm)
+    {
+        var dLat = radiusKm / EarthRadiusKm * (180 / Math.PI);
+        var dLon = dLat / Math.Max(0.01, Math.Cos(ToRadians(latitude)));
+        return new BoundingBox(latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon);
+    }
+
+    private static double ToRadians(double degrees) => degrees * Math.PI / 180;
+}
+
+public readonly record struct BoundingBox(double MinLatitude, double MaxLatitude, double MinLongitude, double MaxLongitude);

@@ -1,0 +1,57 @@
+using Startpunt.Web.Domain;
+
+namespace Startpunt.Web.Search;
+
+/// <summary>Finds offers for a place. The SQLite engine is the default; other engines implement the same contract.</summary>
+public interface IOfferSearch
+{
+    Task<OfferSearchResult> SearchAsync(OfferSearchQuery query, CancellationToken ct = default);
+}
+
+public enum SearchSort { Distance, WaitingTime, Name }
+
+public enum TransportFilter { Any, Offered, Wheelchair }
+
+/// <summary>An engine-neutral search: everything is already resolved to ids and coordinates.</summary>
+public sealed record OfferSearchQuery
+{
+    public required string RegionId { get; init; }
+    public required double Latitude { get; init; }
+    public required double Longitude { get; init; }
+    /// <summary>The municipality of the search point: help at home matches when the offer's service area covers it.</summary>
+    public string? MunicipalityCode { get; init; }
+    public double RadiusKm { get; init; } = 10;
+    /// <summary>Empty means every product.</summary>
+    public IReadOnlyCollection<int> ProductIds { get; init; } = [];
+    /// <summary>Offers for any of these target groups; empty means all.</summary>
+    public IReadOnlyCollection<string> TargetGroups { get; init; } = [];
+    public string? Text { get; init; }
+    /// <summary>Only offers with intake open, confirmed recently, that can start within this many weeks.</summary>
+    public int? StartWithinWeeks { get; init; }
+    public TransportFilter Transport { get; init; }
+    public string? Language { get; init; }
+    public SearchSort Sort { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record OfferSearchResult(IReadOnlyList<OfferHit> Hits, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>One offer as a result list shows it. <see cref="DistanceKm"/> is null for help at home (it comes to you).</summary>
+public sealed record OfferHit(
+    int OfferId,
+    int ProviderId,
+    string ProviderName,
+    int ProductId,
+    string ProductName,
+    string? LevelName,
+    ProductKind Kind,
+    double? DistanceKm,
+    string? Town,
+    int? FreePlaces,
+    Stoplight Stoplight,
+    Transport Transport,
+    IReadOnlyList<string> Languages);

@@ -1,0 +1,131 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Startpunt.Web.Data;
+using Startpunt.Web.Domain;
+using Startpunt.Web.Geo;
+
+namespace Startpunt.Web.Search;
+
+/// <summary>
+/// Search inside SQLite: the database narrows candidates by region, product, filters, FTS5 text and a bounding box
+/// on the location index; exact distance, the stoplight, ordering and paging are then computed here.
+/// </summary>
+public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOfferSearch
+{
+    public async Task<OfferSearchResult> SearchAsync(OfferSearchQuery query, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rules = await db.Regions.AsNoTracking().Where(r => r.Id == query.RegionId)
+            .Select(r => new StoplightRules(r.GreenMaxWeeks, r.OrangeMaxWeeks, r.FreshnessDays))
+            .SingleOrDefaultAsync(ct) ?? StoplightRules.Default;
+
+        var match = FtsMatch(query.Text);
+        var offers = match is null
+            ? db.Offers.AsNoTracking()
+            : db.Offers.FromSql($"SELECT * FROM Offers WHERE Id IN (SELECT rowid FROM OfferSearch WHERE OfferSearch MATCH {match})").AsNoTracking();
+
+        offers = offers.Where(o => o.RegionId == query.RegionId && !o.Paused);
+        if (query.ProductIds.Count > 0)
+        {
+            var productIds = query.ProductIds.ToList();
+            offers = offers.Where(o => productIds.Contains(o.ProductId));
+        }
+
+        var box = Distance.Box(query.Latitude, query.Longitude, query.RadiusKm);
+        var municipality = query.MunicipalityCode;
+        offers = offers.Where(o =>
+            (o.LocationId != null
+                && o.Location!.Latitude >= box.MinLatitude && o.Location.Latitude <= box.MaxLatitude
+                && o.Location.Longitude >= box.MinLongitude && o.Location.Longitude <= box.MaxLongitude)
+            || (o.LocationId == null && o.ServiceArea.Any(m => m.MunicipalityCode == municipality)));
+
+        if (query.TargetGroups.Count > 0)
+        {
+            var groups = query.TargetGroups.ToList();
+            offers = offers.Where(o => o.TargetGroups.Any(t => groups.Contains(t.TargetGroupCode)));
+        }
+        if (!string.IsNullOrEmpty(query.Language))
+            offers = offers.Where(o => o.Languages.Any(l => l.LanguageCode == query.Language));
+        offers = query.Transport switch
+        {
+            TransportFilter.Offered => offers.Where(o => o.Transport != Transport.None),
+            TransportFilter.Wheelchair => offers.Where(o => o.Transport == Transport.WithWheelchair),
+            _ => offers,
+        };
+        if (query.StartWithinWeeks is { } weeks)
+        {
+            var freshSince = rules.FreshSince(now);
+            offers = offers.Where(o => o.Availability.IntakeOpen && o.Availability.WaitingWeeks <= weeks
+                                       && o.Availability.ConfirmedAt >= freshSince);
+        }
+
+        var candidates = await offers.Select(o => new Candidate(
+                o.Id, o.ProviderId, o.Provider!.Name, o.ProductId, o.Product!.Name, o.ProductLevel != null ? o.ProductLevel.Name : null,
+                o.Product.Kind, o.LocationId != null, o.Location != null ? o.Location.Latitude : 0, o.Location != null ? o.Location.Longitude : 0,
+                o.Location != null ? o.Location.Town : null, o.Availability.IntakeOpen, o.Availability.WaitingWeeks,
+                o.Availability.FreePlaces, o.Availability.ConfirmedAt, o.Transport))
+            .ToListAsync(ct);
+
+        var hits = new List<(Candidate C, double? Km, Stoplight Light)>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            double? km = c.AtLocation ? Distance.Km(query.Latitude, query.Longitude, c.Latitude, c.Longitude) : null;
+            if (km > query.RadiusKm) continue;
+            hits.Add((c, km, rules.Derive(c.IntakeOpen, c.WaitingWeeks, c.ConfirmedAt, now)));
+        }
+
+        var ordered = Order(hits, query.Sort);
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var pageCount = Math.Max(1, (hits.Count + pageSize - 1) / pageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var pageHits = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+
+        var ids = pageHits.Select(h => h.C.Id).ToList();
+        var languages = (await db.Set<OfferLanguage>().AsNoTracking().Where(l => ids.Contains(l.OfferId)).ToListAsync(ct))
+            .ToLookup(l => l.OfferId, l => l.LanguageCode);
+
+        var result = pageHits.Select(h => new OfferHit(
+            h.C.Id, h.C.ProviderId, h.C.ProviderName, h.C.ProductId, h.C.ProductName, h.C.LevelName, h.C.Kind,
+            h.Km, h.C.Town, h.C.FreePlaces, h.Light, h.C.Transport, languages[h.C.Id].Order(StringComparer.Ordinal).ToList())).ToList();
+        return new OfferSearchResult(result, hits.Count, page, pageSize);
+    }
+
+    /// <summary>
+    /// Confirmed offers always rank before "onbekend" ones. Ties break on distance, then name, then id, so that the
+    /// order is total and the same on every engine.
+    /// </summary>
+    private static IEnumerable<(Candidate C, double? Km, Stoplight Light)> Order(
+        List<(Candidate C, double? Km, Stoplight Light)> hits, SearchSort sort)
+    {
+        var byKnown = hits.OrderBy(h => h.Light.IsKnown ? 0 : 1);
+        var sorted = sort switch
+        {
+            SearchSort.WaitingTime => byKnown.ThenBy(h => h.Light.IntakeOpen ? 0 : 1).ThenBy(h => h.Light.WaitingWeeks).ThenBy(h => h.Km ?? 0),
+            SearchSort.Name => byKnown.ThenBy(h => h.C.ProviderName, StringComparer.CurrentCultureIgnoreCase).ThenBy(h => h.C.ProductName, StringComparer.CurrentCultureIgnoreCase),
+            _ => byKnown.ThenBy(h => h.Km ?? 0),
+        };
+        return sorted.ThenBy(h => h.C.ProviderName, StringComparer.Ordinal).ThenBy(h => h.C.Id);
+    }
+
+    /// <summary>
+    /// Turns what a person typed into an FTS5 query: every word must occur, as a word or the start of one.
+    /// Anything but letters and digits is dropped, so no input can be read as FTS5 syntax.
+    /// </summary>
+    internal static string? FtsMatch(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var terms = new List<string>();
+        var current = new StringBuilder();
+        foreach (var ch in text.Normalize(NormalizationForm.FormC) + " ")
+        {
+            if (char.IsLetterOrDigit(ch)) current.Append(char.ToLowerInvariant(ch));
+            else if (current.Length > 0) { terms.Add(current.ToString()); current.Clear(); }
+        }
+        return terms.Count == 0 ? null : string.Join(' ', terms.Distinct().Take(8).Select(t => $"\"{t}\"*"));
+    }
+
+    private sealed record Candidate(
+        int Id, int ProviderId, string ProviderName, int ProductId, string ProductName, string? LevelName, ProductKind Kind,
+        bool AtLocation, double Latitude, double Longitude, string? Town, bool IntakeOpen, int WaitingWeeks,
+        int? FreePlaces, DateTime? ConfirmedAt, Transport Transport);
+}
