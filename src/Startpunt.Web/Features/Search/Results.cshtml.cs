@@ -17,8 +17,12 @@ public sealed class ResultsModel(ResidentSearch search) : PageModel
         Search = await search.RunAsync(Form, ct);
         Response.Headers.Vary = "HX-Request";
         if (!Htmx.IsFragmentRequest(Request)) return Page();
-        ViewData["Fragment"] = true;
-        return Partial("_Results", Search);
+        // PageModel.Partial() starts from empty view data; the fragment flag must travel along.
+        return new PartialViewResult
+        {
+            ViewName = "_Results",
+            ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<SearchPageModel>(ViewData, Search) { ["Fragment"] = true },
+        };
     }
 
     /// <summary>The product list of the region a postcode lies in; htmx swaps it in when the postcode changes.</summary>

@@ -1,0 +1,103 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Startpunt.Tests.Infrastructure;
+using Startpunt.Web.Data;
+
+namespace Startpunt.Tests.Data;
+
+/// <summary>The hand-written migrations build exactly the schema the model describes, and re-running set-up keeps data.</summary>
+public sealed class MigrationTests(StartpuntFactory app) : IClassFixture<StartpuntFactory>
+{
+    [Fact]
+    public async Task Migrated_schema_equals_the_schema_the_model_would_create()
+    {
+        await using var db = app.CreateDb();
+        var modelPath = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"model-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var model = new SqliteConnection($"Data Source={modelPath};Pooling=False"))
+            {
+                await model.OpenAsync();
+                await using var cmd = model.CreateCommand();
+                cmd.CommandText = db.Database.GenerateCreateScript();
+                await cmd.ExecuteNonQueryAsync();
+            }
+            var expected = await SchemaAsync($"Data Source={modelPath};Pooling=False");
+            var actual = await SchemaAsync($"Data Source={app.DatabasePath};Pooling=False");
+            Assert.Equal(expected.Keys.Order(), actual.Keys.Where(k => expected.ContainsKey(k) || !IsExtra(k)).Order());
+            foreach (var (table, description) in expected) Assert.Equal(description, actual[table]);
+        }
+        finally
+        {
+            File.Delete(modelPath);
+        }
+    }
+
+    [Fact]
+    public async Task Running_the_set_up_step_again_keeps_every_offer_and_adds_nothing_twice()
+    {
+        await using var before = app.CreateDb();
+        var counts = (await before.Offers.CountAsync(), await before.Providers.CountAsync(), await before.Products.CountAsync(), await before.PostcodeAreas.CountAsync());
+        var firstConfirmed = await before.Offers.OrderBy(o => o.Id).Select(o => o.Availability.ConfirmedAt).FirstAsync();
+
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().RunAsync();
+
+        await using var after = app.CreateDb();
+        Assert.Equal(counts, (await after.Offers.CountAsync(), await after.Providers.CountAsync(), await after.Products.CountAsync(), await after.PostcodeAreas.CountAsync()));
+        Assert.Equal(firstConfirmed, await after.Offers.OrderBy(o => o.Id).Select(o => o.Availability.ConfirmedAt).FirstAsync());
+    }
+
+    [Fact]
+    public async Task The_full_text_index_follows_changes_to_an_offer()
+    {
+        await using var db = app.CreateDb();
+        var offer = await db.Offers.OrderBy(o => o.Id).FirstAsync();
+        offer.SearchText += " kantklossen";
+        await db.SaveChangesAsync();
+        var hits = await db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM OfferSearch WHERE OfferSearch MATCH 'kantklossen'").ToListAsync();
+        Assert.Equal([offer.Id], hits.Select(h => (int)h));
+    }
+
+    private static bool IsExtra(string name) => name.StartsWith("OfferSearch", StringComparison.Ordinal) || name.StartsWith("__EF", StringComparison.Ordinal);
+
+    /// <summary>Per table: its columns (name, type, not null, key position) and its indexes with their columns.</summary>
+    private static async Task<Dictionary<string, string>> SchemaAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        var schema = new Dictionary<string, string>();
+        foreach (var table in tables)
+        {
+            var parts = new List<string>();
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}') ORDER BY cid";
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) parts.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetInt64(2)} {reader.GetInt64(3)}");
+            }
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = $"SELECT il.name, il.\"unique\", group_concat(ii.name) FROM pragma_index_list('{table}') il, pragma_index_info(il.name) ii GROUP BY il.name ORDER BY il.name";
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) parts.Add($"index {reader.GetString(0)} {reader.GetInt64(1)} {reader.GetString(2)}");
+            }
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = $"SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('{table}') ORDER BY \"from\"";
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) parts.Add($"fk {reader.GetString(0)}.{reader.GetString(2)} <- {reader.GetString(1)} {reader.GetString(3)}");
+            }
+            schema[table] = string.Join("\n", parts);
+        }
+        return schema;
+    }
+}

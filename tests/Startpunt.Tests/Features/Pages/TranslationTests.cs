@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Startpunt.Tests.Infrastructure;
+using Startpunt.Web.Domain;
+using Startpunt.Web.Features.Search;
+
+namespace Startpunt.Tests.Features.Pages;
+
+/// <summary>Dutch is the key and the default; every text the pages show must also exist in English.</summary>
+public sealed partial class TranslationTests
+{
+    private static readonly HashSet<string> English = XDocument
+        .Load(Path.Combine(RepositoryPaths.Root, "src/Startpunt.Web/Resources/SharedResource.en.resx"))
+        .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+    [Fact]
+    public void Every_text_in_the_pages_and_code_has_an_english_translation()
+    {
+        var source = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src/Startpunt.Web"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                        && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+        var keys = source.SelectMany(f => LocalizedKey().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .Concat(Enum.GetValues<ProductKind>().Select(KindLabels.Of))
+            .ToHashSet();
+        Assert.NotEmpty(keys);
+        Assert.Empty(keys.Where(k => !English.Contains(k)).Order());
+    }
+
+    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"[\],]""")]
+    private static partial Regex LocalizedKey();
+}

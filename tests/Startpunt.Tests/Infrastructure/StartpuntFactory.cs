@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Startpunt.Web.Data;
+
+namespace Startpunt.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file of its own, built through the same migrations and content import as
+/// production, with the demo content and a fixed clock. One file per factory, so test classes run in parallel.
+/// </summary>
+public class StartpuntFactory : WebApplicationFactory<Program>
+{
+    public FixedClock Clock { get; } = new();
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"{Guid.NewGuid():N}.db");
+    protected virtual bool SeedDemo => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Startpunt", $"Data Source={DatabasePath};Pooling=False");
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Database:SeedDemo", SeedDemo ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A fresh DbContext on the factory's database, for arranging and checking data.</summary>
+    public StartpuntDb CreateDb() => Services.CreateScope().ServiceProvider.GetRequiredService<StartpuntDb>();
+
+    /// <summary>Starts the app on real Kestrel at a free loopback port (for the browser) and returns its address.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
+        }
+    }
+}
