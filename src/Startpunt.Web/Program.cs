@@ -2,6 +2,15 @@ using Startpunt.Web;
 using Startpunt.Web.Data;
 using Startpunt.Web.Search;
 
+if (args.Contains("healthcheck"))
+{
+    // For the container's HEALTHCHECK: the runtime image has no curl.
+    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+    var url = Environment.GetEnvironmentVariable("HEALTHCHECK_URL") ?? "http://127.0.0.1:8080/health";
+    try { return (await http.GetAsync(url)).IsSuccessStatusCode ? 0 : 1; }
+    catch (HttpRequestException) { return 1; }
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStartpuntData();
 builder.AddStartpuntSearch();
@@ -13,17 +22,18 @@ if (args.Contains("migrate"))
 {
     // The explicit schema step for production: migrations, open data, content/ (and demo content when configured).
     await app.InitializeDatabaseAsync();
-    return;
+    return 0;
 }
 if (args.Contains("schema-script"))
 {
     // For writing a migration by hand: the SQL the current model would create.
     Console.WriteLine(app.ModelCreateScript());
-    return;
+    return 0;
 }
 
 await app.InitializeDatabaseOnStartAsync();
 app.UseStartpuntWeb();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -103,6 +103,7 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
 
         if (errors.Count > 0 || model.Region is null || model.Place is null) return model;
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         model.Result = await search.SearchAsync(new OfferSearchQuery
         {
             RegionId = model.Region.Id,
@@ -119,6 +120,7 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
             Sort = sort!.Value,
             Page = page,
         }, ct);
+        model.SearchTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         return model;
     }
 
@@ -179,6 +181,8 @@ public sealed class SearchPageModel
     public IReadOnlyList<TargetGroup> TargetGroups { get; set; } = [];
     public IReadOnlyList<Language> Languages { get; set; } = [];
     public OfferSearchResult? Result { get; set; }
+    /// <summary>How long the engine took; sent as a Server-Timing header so it can be measured from outside.</summary>
+    public TimeSpan? SearchTime { get; set; }
 
     /// <summary>The next larger distance to suggest when nothing was found.</summary>
     public int? LargerDistance => SearchForm.Distances.Where(d => d > DistanceKm).Cast<int?>().FirstOrDefault();

@@ -16,6 +16,8 @@ public sealed class ResultsModel(ResidentSearch search) : PageModel
     {
         Search = await search.RunAsync(Form, ct);
         Response.Headers.Vary = "HX-Request";
+        if (Search.SearchTime is { } took)
+            Response.Headers["Server-Timing"] = $"search;dur={took.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}";
         if (!Htmx.IsFragmentRequest(Request)) return Page();
         // PageModel.Partial() starts from empty view data; the fragment flag must travel along.
         return new PartialViewResult
