@@ -1,5 +1,7 @@
 using Startpunt.Web;
 using Startpunt.Web.Data;
+using Startpunt.Web.Features.Account;
+using Startpunt.Web.Mail;
 using Startpunt.Web.Search;
 
 if (args.Contains("healthcheck"))
@@ -14,6 +16,8 @@ if (args.Contains("healthcheck"))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStartpuntData();
 builder.AddStartpuntSearch();
+builder.AddStartpuntMail();
+builder.AddStartpuntAccounts();
 builder.AddStartpuntWeb();
 
 var app = builder.Build();

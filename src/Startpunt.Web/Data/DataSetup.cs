@@ -44,6 +44,8 @@ public static class DataSetup
             // Migrations are written by hand (no design-time tooling here), so there is no model snapshot to diff.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuditActor>();
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<StartpuntDb>("database");

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Identity;
 using Startpunt.Web.Data.Content;
+using Startpunt.Web.Domain;
 
 namespace Startpunt.Web.Data;
 
@@ -9,7 +11,8 @@ namespace Startpunt.Web.Data;
 /// `dotnet run -- migrate` runs it and exits; in Development the app runs it at start.
 /// </summary>
 public sealed class DatabaseInitializer(
-    StartpuntDb db, ContentStore content, IOptions<DatabaseOptions> options, TimeProvider clock, ILoggerFactory logs)
+    StartpuntDb db, ContentStore content, IOptions<DatabaseOptions> options, TimeProvider clock, ILoggerFactory logs,
+    UserManager<StartpuntUser> users, RoleManager<IdentityRole> roles)
 {
     public async Task RunAsync(CancellationToken ct = default)
     {
@@ -22,7 +25,13 @@ public sealed class DatabaseInitializer(
         await openData.ImportPostcodesAsync(ct);
         await new ContentImport(db, content, openData).ImportAsync(ct);
 
-        if (options.Value.SeedDemo && !await db.Providers.AnyAsync(ct))
-            await new DemoSeeder(db, content, clock, logs.CreateLogger<DemoSeeder>()).SeedAsync(ct);
+        await DemoAccounts.EnsureRolesAsync(roles);
+
+        if (options.Value.SeedDemo)
+        {
+            if (!await db.Providers.AnyAsync(ct))
+                await new DemoSeeder(db, content, clock, logs.CreateLogger<DemoSeeder>()).SeedAsync(ct);
+            await DemoAccounts.CreateAsync(db, users, clock.GetUtcNow().UtcDateTime, ct);
+        }
     }
 }

@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
 
 namespace Startpunt.Web.Data;
 
-public sealed class StartpuntDb(DbContextOptions<StartpuntDb> options) : DbContext(options)
+public sealed class StartpuntDb(DbContextOptions<StartpuntDb> options, AuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<StartpuntUser>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
@@ -18,7 +20,34 @@ public sealed class StartpuntDb(DbContextOptions<StartpuntDb> options) : DbConte
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<PostcodeArea> PostcodeAreas => Set<PostcodeArea>();
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StartpuntDb).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: every save writes its audit entries asynchronously.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var who = actor ?? AuditActor.System;
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var added = ChangeTracker.Entries<Offer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        AuditEntries.AddRange(Audit.Collect(this, who, now));
+        if (added.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // New offers get their "aangemaakt" entry once their id is known, in the same transaction.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditEntries.AddRange(Audit.Created(added, who, now));
+        count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
 }

@@ -12,6 +12,7 @@ public enum Weekdays
 public sealed class Offer
 {
     public const int DescriptionMaxLength = 2000;
+    public const int PausedReasonMaxLength = 500;
 
     public int Id { get; init; }
     public int ProviderId { get; set; }
@@ -31,6 +32,8 @@ public sealed class Offer
     public Transport Transport { get; set; }
     public bool Paused { get; set; }
     public string? PausedReason { get; set; }
+    /// <summary>Removed offers stay for their history, hidden everywhere else.</summary>
+    public DateTime? RemovedAt { get; set; }
     public Availability Availability { get; set; } = new();
     /// <summary>Denormalised text for full-text search (provider, product, level, town, description).</summary>
     public string SearchText { get; set; } = "";

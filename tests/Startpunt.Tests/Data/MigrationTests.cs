@@ -80,7 +80,7 @@ public sealed class MigrationTests(StartpuntFactory app) : IClassFixture<Startpu
             var parts = new List<string>();
             await using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}') ORDER BY cid";
+                cmd.CommandText = $"SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}') ORDER BY name";
                 await using var reader = await cmd.ExecuteReaderAsync();
                 while (await reader.ReadAsync()) parts.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetInt64(2)} {reader.GetInt64(3)}");
             }

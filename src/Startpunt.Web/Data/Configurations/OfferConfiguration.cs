@@ -12,7 +12,9 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         b.Property(o => o.Description).HasMaxLength(Offer.DescriptionMaxLength);
         b.Property(o => o.DayParts).HasMaxLength(200);
         b.Property(o => o.Transport).HasConversion<string>().HasMaxLength(20);
-        b.Property(o => o.PausedReason).HasMaxLength(500);
+        b.Property(o => o.PausedReason).HasMaxLength(Offer.PausedReasonMaxLength);
+        // A removed offer is kept for its history and hidden from every query.
+        b.HasQueryFilter(o => o.RemovedAt == null);
         b.Property(o => o.SearchText).HasMaxLength(4000);
         b.Property(o => o.Version).IsConcurrencyToken();
         b.OwnsOne(o => o.Availability, a =>

@@ -13,6 +13,7 @@ public sealed class DemoSeeder(StartpuntDb db, ContentStore content, TimeProvide
     public const int ProvidersPerRegion = 30;
     public const int MinOffersPerRegion = 170;
     public const string ConfirmedBy = "Demo-medewerker";
+    public const int LargeProviderOffers = 20;
 
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
 
@@ -51,7 +52,8 @@ public sealed class DemoSeeder(StartpuntDb db, ContentStore content, TimeProvide
         var count = 0;
         foreach (var provider in providers)
         {
-            var n = c.Random.Next(3, 9);
+            // Every region has one large organisation: the demo provider account keeps its 20 offers current.
+            var n = provider == providers[0] ? LargeProviderOffers : c.Random.Next(3, 9);
             for (var i = 0; i < n; i++, count++) AddOffer(c, provider, specialties[provider], contracts);
         }
         while (count < MinOffersPerRegion)

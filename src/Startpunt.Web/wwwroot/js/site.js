@@ -23,3 +23,11 @@
   document.addEventListener("DOMContentLoaded", initMap);
   window.addEventListener("load", initMap);
 })();
+
+// After htmx saved a row of the weekly update, keep keyboard focus in that row so the next Tab goes on from there.
+document.addEventListener("htmx:afterSwap", function (e) {
+  var row = e.detail && e.detail.target;
+  if (!row || !row.classList || !row.classList.contains("update-row")) return;
+  var target = row.querySelector(".update-row__conflict") ? row.querySelector("input[name=WaitingWeeks]") : row.querySelector(".update-row__status");
+  if (target) target.focus();
+});

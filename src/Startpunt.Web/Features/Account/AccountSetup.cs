@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Startpunt.Web.Data;
+using Startpunt.Web.Domain;
+
+namespace Startpunt.Web.Features.Account;
+
+public sealed class AccountOptions
+{
+    /// <summary>Sign-in attempts (POST) per client address per minute.</summary>
+    public int SignInPerMinute { get; set; } = 10;
+}
+
+public static class AccountSetup
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static WebApplicationBuilder AddStartpuntAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection("Accounts"));
+        builder.Services.AddIdentity<StartpuntUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<StartpuntDb>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrors>()
+            .AddClaimsPrincipalFactory<StartpuntClaimsFactory>();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/inloggen";
+            o.LogoutPath = "/account/uitloggen";
+            o.AccessDeniedPath = "/account/geen-toegang";
+            o.Cookie.Name = "startpunt.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Provider, p => p.RequireRole(Roles.Provider))
+            .AddPolicy(Roles.ContractManager, p => p.RequireRole(Roles.ContractManager, Roles.Administrator))
+            .AddPolicy(Roles.Consultant, p => p.RequireRole(Roles.Consultant, Roles.ContractManager, Roles.Administrator));
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, http =>
+            {
+                // Only attempts count: showing the form is free.
+                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("get");
+                var limit = http.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.SignInPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        builder.Services.AddScoped<Invitations>();
+        builder.Services.AddScoped<Provider.Workspace>();
+        builder.Services.AddScoped<Provider.WeeklyUpdate>();
+        return builder;
+    }
+}
+
+/// <summary>Adds the display name and region to the sign-in cookie, for the header and the history.</summary>
+public sealed class StartpuntClaimsFactory(UserManager<StartpuntUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<StartpuntUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StartpuntUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(StartpuntClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+        if (user.RegionId is not null) identity.AddClaim(new Claim(StartpuntClaims.Region, user.RegionId));
+        return identity;
+    }
+}
+
+/// <summary>Identity's messages in plain words, Dutch by default and English when chosen.</summary>
+public sealed class DutchIdentityErrors(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : IdentityErrorDescriber
+{
+    private static IdentityError E(string code, string text) => new() { Code = code, Description = text };
+
+    public override IdentityError PasswordTooShort(int length) => E(nameof(PasswordTooShort), L["Het wachtwoord moet minstens {0} tekens hebben.", length]);
+    public override IdentityError PasswordRequiresDigit() => E(nameof(PasswordRequiresDigit), L["Het wachtwoord moet minstens één cijfer hebben."]);
+    public override IdentityError PasswordRequiresLower() => E(nameof(PasswordRequiresLower), L["Het wachtwoord moet minstens één kleine letter hebben."]);
+    public override IdentityError PasswordRequiresUpper() => E(nameof(PasswordRequiresUpper), L["Het wachtwoord moet minstens één hoofdletter hebben."]);
+    public override IdentityError PasswordRequiresNonAlphanumeric() => E(nameof(PasswordRequiresNonAlphanumeric), L["Het wachtwoord moet minstens één teken hebben dat geen letter of cijfer is."]);
+    public override IdentityError DuplicateEmail(string email) => E(nameof(DuplicateEmail), L["Er is al een account met e-mailadres {0}.", email]);
+    public override IdentityError DuplicateUserName(string userName) => E(nameof(DuplicateUserName), L["Er is al een account met e-mailadres {0}.", userName]);
+    public override IdentityError InvalidEmail(string? email) => E(nameof(InvalidEmail), L["Dit e-mailadres klopt niet."]);
+    public override IdentityError InvalidUserName(string? userName) => E(nameof(InvalidUserName), L["Dit e-mailadres klopt niet."]);
+    public override IdentityError DefaultError() => E(nameof(DefaultError), L["Er ging iets mis. Probeer het opnieuw."]);
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Startpunt.Web.Data;
+using Startpunt.Web.Domain;
+
+namespace Startpunt.Web.Features.Account;
+
+[EnableRateLimiting(AccountSetup.SignInRateLimit)]
+public sealed class SignInModel(SignInManager<StartpuntUser> signIn, UserManager<StartpuntUser> users,
+    IOptions<DatabaseOptions> database, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [BindProperty] public SignInInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true, Name = "terug")] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+    public bool ShowDemoAccounts => database.Value.SeedDemo;
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is { Deactivated: true })
+        {
+            Error = L["Dit account is uitgeschakeld. Neem contact op met uw contractmanager."];
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(user?.UserName ?? Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(SafeReturnUrl(ReturnUrl) ?? await HomeOfAsync(user!));
+        if (result.RequiresTwoFactor) return RedirectToPage("TwoFactor", new { terug = SafeReturnUrl(ReturnUrl), onthoud = Input.RememberMe });
+        Error = result.IsLockedOut
+            ? L["U hebt te vaak een verkeerd wachtwoord gebruikt. Uw account is 15 minuten geblokkeerd."]
+            : L["Het e-mailadres of het wachtwoord klopt niet."];
+        return Page();
+    }
+
+    internal static string? SafeReturnUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : null;
+
+    private async Task<string> HomeOfAsync(StartpuntUser user) =>
+        await users.IsInRoleAsync(user, Roles.Provider) ? "/aanbieder" : "/account";
+}
+
+public sealed class SignInInput
+{
+    [Required(ErrorMessage = "Vul uw e-mailadres in.")]
+    [EmailAddress(ErrorMessage = "Dit e-mailadres klopt niet.")]
+    [StringLength(256, ErrorMessage = "Gebruik hooguit {1} tekens.")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Vul uw wachtwoord in.")]
+    [StringLength(200, ErrorMessage = "Gebruik hooguit {1} tekens.")]
+    public string Password { get; set; } = "";
+
+    public bool RememberMe { get; set; }
+}

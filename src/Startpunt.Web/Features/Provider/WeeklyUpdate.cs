@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Startpunt.Web.Data;
+using Startpunt.Web.Domain;
+
+namespace Startpunt.Web.Features.Provider;
+
+/// <summary>One row of the weekly update table as shown.</summary>
+public sealed record UpdateRow(
+    int OfferId, string Product, string? Level, string? Place, bool Paused, Availability Availability, Stoplight Light,
+    bool Overdue, int Version)
+{
+    public RowInput? Input { get; init; }
+    public Dictionary<string, string> Errors { get; init; } = [];
+    /// <summary>Set when a colleague saved this offer after the form was loaded.</summary>
+    public Conflict? Conflict { get; init; }
+    public bool Saved { get; init; }
+}
+
+public sealed record Conflict(string ByName, DateTime At);
+
+/// <summary>What a provider posts for one offer: the waiting time, whether intake is open, free places.</summary>
+public sealed class RowInput
+{
+    public string? WaitingWeeks { get; set; }
+    public bool IntakeOpen { get; set; }
+    public string? FreePlaces { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>The weekly update: read all of an organisation's offers, save one row, or confirm every unchanged offer.</summary>
+public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor actor, IStringLocalizer<SharedResource> L)
+{
+    public async Task<List<UpdateRow>> RowsAsync(int providerId, CancellationToken ct)
+    {
+        var offers = await Query(providerId).ToListAsync(ct);
+        var rules = await RulesAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return offers.Select(o => ToRow(o, rules, now))
+            .OrderByDescending(r => r.Overdue).ThenBy(r => r.Product).ThenBy(r => r.Level).ThenBy(r => r.Place).ThenBy(r => r.OfferId)
+            .ToList();
+    }
+
+    /// <summary>Validates and saves one row. A save is also a confirmation. Returns the row to show again.</summary>
+    public async Task<UpdateRow?> SaveRowAsync(int providerId, int offerId, RowInput input, CancellationToken ct)
+    {
+        var offer = await db.Offers.Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
+            .SingleOrDefaultAsync(o => o.Id == offerId && o.ProviderId == providerId, ct);
+        if (offer is null) return null;
+        var rules = await RulesAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var errors = Validate(input, out var weeks, out var places);
+        if (errors.Count > 0) return ToRow(offer, rules, now) with { Input = input, Errors = errors };
+
+        // A colleague saved after this form was loaded: show what changed and let the person decide. Saving again
+        // posts the version they have now seen.
+        if (input.Version != offer.Version) return await ConflictRowAsync(offer, input, rules, now, ct);
+
+        db.Entry(offer).Property(o => o.Version).OriginalValue = input.Version;
+        offer.Availability.WaitingWeeks = weeks;
+        offer.Availability.IntakeOpen = input.IntakeOpen;
+        offer.Availability.FreePlaces = places;
+        offer.Availability.ConfirmedAt = now;
+        offer.Availability.ConfirmedBy = actor.UserName;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by a colleague between our read and our write.
+            db.ChangeTracker.Clear();
+            offer = await db.Offers.Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location).SingleAsync(o => o.Id == offerId, ct);
+            return await ConflictRowAsync(offer, input, rules, now, ct);
+        }
+        return ToRow(offer, rules, now) with { Saved = true };
+    }
+
+    private async Task<UpdateRow> ConflictRowAsync(Offer offer, RowInput input, Dictionary<string, StoplightRules> rules, DateTime now, CancellationToken ct)
+    {
+        var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Offer" && a.EntityId == offer.Id)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        return ToRow(offer, rules, now) with { Input = input, Conflict = new Conflict(last?.UserName ?? "?", last?.At ?? offer.UpdatedAt) };
+    }
+
+    /// <summary>
+    /// "Alles klopt nog": confirms every offer whose version is still the one shown. Offers a colleague changed in the
+    /// meantime are left alone and returned, so the person can look at them first.
+    /// </summary>
+    public async Task<(int Confirmed, List<int> Skipped)> ConfirmAllAsync(int providerId, IReadOnlyDictionary<int, int> shownVersions, CancellationToken ct)
+    {
+        var offers = await db.Offers.Where(o => o.ProviderId == providerId).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var skipped = new List<int>();
+        var confirmed = 0;
+        foreach (var offer in offers)
+        {
+            if (!shownVersions.TryGetValue(offer.Id, out var shown)) continue;
+            if (shown != offer.Version) { skipped.Add(offer.Id); continue; }
+            offer.Availability.ConfirmedAt = now;
+            offer.Availability.ConfirmedBy = actor.UserName;
+            confirmed++;
+        }
+        await db.SaveChangesAsync(ct);
+        return (confirmed, skipped);
+    }
+
+    private Dictionary<string, string> Validate(RowInput input, out int weeks, out int? places)
+    {
+        var errors = new Dictionary<string, string>();
+        places = null;
+        if (!int.TryParse(input.WaitingWeeks?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out weeks)
+            || weeks > Availability.MaxWaitingWeeks)
+            errors["WaitingWeeks"] = L["Vul een aantal weken in van 0 tot en met {0}.", Availability.MaxWaitingWeeks];
+        if (!string.IsNullOrWhiteSpace(input.FreePlaces))
+        {
+            if (int.TryParse(input.FreePlaces.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p <= 9999)
+                places = p;
+            else errors["FreePlaces"] = L["Vul een aantal vrije plaatsen in van 0 tot en met 9999, of laat het leeg."];
+        }
+        return errors;
+    }
+
+    private IQueryable<Offer> Query(int providerId) => db.Offers.AsNoTracking()
+        .Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
+        .Where(o => o.ProviderId == providerId);
+
+    private async Task<Dictionary<string, StoplightRules>> RulesAsync(CancellationToken ct) =>
+        (await db.Regions.AsNoTracking().ToListAsync(ct)).ToDictionary(r => r.Id, r => r.Rules);
+
+    private static UpdateRow ToRow(Offer o, Dictionary<string, StoplightRules> rules, DateTime now) => new(
+        o.Id, o.Product!.Name, o.ProductLevel?.Name, o.Location?.Town, o.Paused, o.Availability,
+        rules[o.RegionId].Derive(o.Availability, now),
+        o.Availability.ConfirmedAt is not { } at || at < now.AddDays(-Workspace.ReminderDays),
+        o.Version);
+}
