@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Startpunt.Web.Features.Shared;
 
 namespace Startpunt.Web.Features.Search;
 
 /// <summary>/zoeken: the whole page, or only the results when htmx asks (one decision point, Vary: HX-Request).</summary>
-public sealed class ResultsModel(ResidentSearch search) : PageModel
+public sealed class ResultsModel(ResidentSearch search, IStringLocalizer<SharedResource> L) : PageModel
 {
+    public static string TitleFor(SearchPageModel s, IStringLocalizer<SharedResource> L) =>
+        s.Errors.Count > 0 ? L["Fout in zoekopdracht"] : s.Region is null ? L["Zoeken"] : L["Aanbod bij {0}", s.Form.Postcode ?? ""];
+
     [BindProperty(SupportsGet = true)]
     public SearchForm Form { get; set; } = new();
 
@@ -19,11 +23,16 @@ public sealed class ResultsModel(ResidentSearch search) : PageModel
         if (Search.SearchTime is { } took)
             Response.Headers["Server-Timing"] = $"search;dur={took.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}";
         if (!Htmx.IsFragmentRequest(Request)) return Page();
-        // PageModel.Partial() starts from empty view data; the fragment flag must travel along.
+        // PageModel.Partial() starts from empty view data; the fragment flag and the title must travel along.
         return new PartialViewResult
         {
-            ViewName = "_Results",
-            ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<SearchPageModel>(ViewData, Search) { ["Fragment"] = true },
+            ViewName = "_SearchLayout",
+            ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<SearchPageModel>(ViewData, Search)
+            {
+                ["Fragment"] = true,
+                ["FullForm"] = true,
+                ["Title"] = TitleFor(Search, L),
+            },
         };
     }
 
