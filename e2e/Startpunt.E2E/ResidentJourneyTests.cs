@@ -73,9 +73,9 @@ public sealed class ResidentJourneyTests(BrowserFixture app)
         await Expect(page.Locator("#result-status")).ToHaveTextAsync(CountHeading);
 
         // Sort on waiting time, again without a full page load.
-        await page.Locator("nav.sort-links").GetByRole(AriaRole.Link, new() { Name = "wachttijd", Exact = true }).ClickAsync();
+        await page.Locator("nav.sort-links").GetByRole(AriaRole.Link, new() { Name = "Wachttijd", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("sorteer=wachttijd", StringComparison.Ordinal));
-        await Expect(page.Locator("nav.sort-links [aria-current]")).ToHaveTextAsync("wachttijd");
+        await Expect(page.Locator("nav.sort-links [aria-current]")).ToHaveTextAsync("Wachttijd");
         Assert.Contains("afstand=25", page.Url, StringComparison.Ordinal);
         Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__marker"));
         await ResultCards.AssertOrderedByWaitingTimeAsync(page);
@@ -83,7 +83,7 @@ public sealed class ResidentJourneyTests(BrowserFixture app)
         // The browser's back button brings back the previous order.
         await page.GoBackAsync();
         await page.WaitForURLAsync(url => !url.Contains("sorteer=wachttijd", StringComparison.Ordinal));
-        await Expect(page.Locator("nav.sort-links [aria-current]")).ToHaveTextAsync("afstand");
+        await Expect(page.Locator("nav.sort-links [aria-current]")).ToHaveTextAsync("Afstand");
         Assert.Contains("afstand=25", page.Url, StringComparison.Ordinal);
         await Expect(page.Locator("#resultaten .results-context")).ToContainTextAsync("Binnen 25 km");
         await AssertResultsAsync(page);
@@ -122,15 +122,15 @@ public sealed class ResidentJourneyTests(BrowserFixture app)
         await AssertResultsAsync(page);
 
         // Sorting is a normal link.
-        await page.Locator("nav.sort-links").GetByRole(AriaRole.Link, new() { Name = "wachttijd", Exact = true }).ClickAsync();
+        await page.Locator("nav.sort-links").GetByRole(AriaRole.Link, new() { Name = "Wachttijd", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("sorteer=wachttijd", StringComparison.Ordinal));
-        await Expect(page.Locator("nav.sort-links [aria-current]")).ToHaveTextAsync("wachttijd");
+        await Expect(page.Locator("nav.sort-links [aria-current]")).ToHaveTextAsync("Wachttijd");
         Assert.Contains("afstand=25", page.Url, StringComparison.Ordinal);
         await ResultCards.AssertOrderedByWaitingTimeAsync(page);
 
         await page.GoBackAsync();
         await page.WaitForURLAsync(url => !url.Contains("sorteer=wachttijd", StringComparison.Ordinal));
-        await Expect(page.Locator("nav.sort-links [aria-current]")).ToHaveTextAsync("afstand");
+        await Expect(page.Locator("nav.sort-links [aria-current]")).ToHaveTextAsync("Afstand");
         await AssertResultsAsync(page);
 
         // The offer page: the address is text; no map script runs.

@@ -1,6 +1,7 @@
 using Startpunt.Web;
 using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
+using Startpunt.Web.Features.Freshness;
 using Startpunt.Web.Mail;
 using Startpunt.Web.Search;
 
@@ -18,6 +19,7 @@ builder.AddStartpuntData();
 builder.AddStartpuntSearch();
 builder.AddStartpuntMail();
 builder.AddStartpuntAccounts();
+builder.AddStartpuntFreshness();
 builder.AddStartpuntWeb();
 
 var app = builder.Build();

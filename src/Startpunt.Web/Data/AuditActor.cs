@@ -1,39 +1,42 @@
 using System.Security.Claims;
-using Startpunt.Web.Domain;
 
 namespace Startpunt.Web.Data;
 
-/// <summary>Who is writing, for the history: the signed-in person, or the system when a background job writes.</summary>
+/// <summary>
+/// Who is writing, for the history: the signed-in person, or the system when a background job writes. Read when
+/// needed, not when created: the DbContext (and so this) is often created during authentication, before the user is known.
+/// </summary>
 public sealed class AuditActor
 {
     public static readonly AuditActor System = new(null, "Systeem");
 
-    private string? _userId;
-    private string _userName;
+    private readonly IHttpContextAccessor? _http;
+    private (string? UserId, string UserName)? _explicit;
 
-    public AuditActor(IHttpContextAccessor http)
-    {
-        var user = http.HttpContext?.User;
-        if (user?.Identity?.IsAuthenticated == true)
-        {
-            _userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-            _userName = user.FindFirstValue(StartpuntClaims.DisplayName) ?? user.Identity.Name ?? "?";
-        }
-        else _userName = System.UserName;
-    }
+    public AuditActor(IHttpContextAccessor http) => _http = http;
 
-    private AuditActor(string? userId, string userName) => (_userId, _userName) = (userId, userName);
+    private AuditActor(string? userId, string userName) => _explicit = (userId, userName);
 
-    public string? UserId => _userId;
-    public string UserName => _userName;
+    public string? UserId => Current.UserId;
+    public string UserName => Current.UserName;
 
     /// <summary>For work that is not a request of the person themselves (sign-up, jobs).</summary>
-    public void Set(string? userId, string userName) => (_userId, _userName) = (userId, userName);
+    public void Set(string? userId, string userName) => _explicit = (userId, userName);
+
+    private (string? UserId, string UserName) Current
+    {
+        get
+        {
+            if (_explicit is { } e) return e;
+            var user = _http?.HttpContext?.User;
+            if (user?.Identity?.IsAuthenticated != true) return (null, "Systeem");
+            return (user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(StartpuntClaims.DisplayName) ?? user.Identity.Name ?? "?");
+        }
+    }
 }
 
 public static class StartpuntClaims
 {
     public const string DisplayName = "startpunt:name";
     public const string Region = "startpunt:region";
-    public const string Organisation = "startpunt:organisation";
 }

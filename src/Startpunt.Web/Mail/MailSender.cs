@@ -19,6 +19,7 @@ public sealed class MailOptions
     public string BaseUrl { get; set; } = "http://localhost:5080";
 }
 
+/// <summary>A plain-text mail; <see cref="To"/> may hold several addresses separated by commas.</summary>
 public sealed record MailMessageContent(string To, string Subject, string TextBody);
 
 public interface IMailSender
@@ -37,13 +38,17 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, IHostEnvironme
     public async Task SendAsync(MailMessageContent message, CancellationToken ct)
     {
         var o = options.Value;
-        using var mail = new MailMessage(MailAddress(o.From), new MailAddress(message.To))
+        using var mail = new MailMessage
         {
+            From = MailAddress(o.From),
             Subject = message.Subject,
             Body = message.TextBody,
             BodyEncoding = System.Text.Encoding.UTF8,
             SubjectEncoding = System.Text.Encoding.UTF8,
+            // Readable in the .eml files, and safe for any mail server.
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
         };
+        mail.To.Add(message.To); // one address, or several separated by commas
         using var smtp = new SmtpClient();
         if (string.IsNullOrWhiteSpace(o.SmtpHost))
         {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Startpunt.Tests.Infrastructure;
 using Startpunt.Web.Data;
@@ -58,6 +59,43 @@ public sealed class MigrationTests(StartpuntFactory app) : IClassFixture<Startpu
         await db.SaveChangesAsync();
         var hits = await db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM OfferSearch WHERE OfferSearch MATCH 'kantklossen'").ToListAsync();
         Assert.Equal([offer.Id], hits.Select(h => (int)h));
+    }
+
+    [Fact]
+    public async Task Upgrading_from_the_first_schema_keeps_every_row()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"upgrade-{Guid.NewGuid():N}.db");
+        var options = new DbContextOptionsBuilder<StartpuntDb>().UseSqlite($"Data Source={path};Pooling=False")
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options;
+        try
+        {
+            await using (var db = new StartpuntDb(options))
+            {
+                await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261122000000_Initial");
+                await db.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO Regions (Id, Name, Intro, Source, GreenMaxWeeks, OrangeMaxWeeks, FreshnessDays) VALUES ('r', 'Regio', '', '', 2, 6, 14);
+                    INSERT INTO Lots (Id, RegionId, Code, Name, SortOrder) VALUES (1, 'r', 'l', 'Perceel', 0);
+                    INSERT INTO Products (Id, RegionId, LotId, Code, Name, UnitCode, CategoryCode, Kind, Delivery, Description, SortOrder)
+                        VALUES (1, 'r', 1, 'p', 'Dagbesteding', '16', '07', 'Dagbesteding', 'Location', '', 0);
+                    INSERT INTO Providers (Id, Name, Description, IsDemo) VALUES (1, 'Zorg BV', '', 0);
+                    INSERT INTO Offers (Id, ProviderId, RegionId, ProductId, Description, Days, Transport, Paused, IntakeOpen, WaitingWeeks, SearchText, CreatedAt, UpdatedAt, Version)
+                        VALUES (1, 1, 'r', 1, 'Houtbewerking', 0, 'None', 0, 1, 3, 'Zorg BV houtbewerking', '2026-01-01', '2026-01-01', 0);
+                    """);
+            }
+            await using (var db = new StartpuntDb(options))
+            {
+                await db.Database.MigrateAsync();
+                var offer = await db.Offers.Include(o => o.Provider).SingleAsync();
+                Assert.Equal(("Zorg BV", 3, (DateTime?)null), (offer.Provider!.Name, offer.Availability.WaitingWeeks, offer.RemovedAt));
+                var found = await db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM OfferSearch WHERE OfferSearch MATCH 'houtbewerking'").ToListAsync();
+                Assert.Equal([1L], found);
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static bool IsExtra(string name) => name.StartsWith("OfferSearch", StringComparison.Ordinal) || name.StartsWith("__EF", StringComparison.Ordinal);

@@ -16,7 +16,9 @@ public class StartpuntFactory : WebApplicationFactory<Program>
 {
     public FixedClock Clock { get; } = new();
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"{Guid.NewGuid():N}.db");
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"mail-{Guid.NewGuid():N}");
     protected virtual bool SeedDemo => true;
+    protected virtual int SignInPerMinute => 10_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,6 +28,10 @@ public class StartpuntFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        // The reminder job is run by the tests themselves, under the fixed clock.
+        builder.UseSetting("Reminders:Enabled", "false");
+        builder.UseSetting("Accounts:SignInPerMinute", SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -52,5 +58,6 @@ public class StartpuntFactory : WebApplicationFactory<Program>
         {
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
         }
+        try { if (Directory.Exists(MailDirectory)) Directory.Delete(MailDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -17,8 +17,6 @@ public sealed class ContentStore(IOptions<PathOptions> paths)
         .IgnoreUnmatchedProperties()
         .Build();
 
-    // Markdown from content/ is written by the project, yet raw HTML stays off so that a page can never inject script.
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
 
     private readonly ConcurrentDictionary<string, (DateTime Written, string Html, string Title)> _pages = new();
 
@@ -57,7 +55,8 @@ public sealed class ContentStore(IOptions<PathOptions> paths)
             var text = File.ReadAllText(file);
             var firstLine = text.Split('\n', 2)[0];
             var title = firstLine.StartsWith("# ", StringComparison.Ordinal) ? firstLine[2..].Trim() : name;
-            cached = (written, Markdig.Markdown.ToHtml(text, Markdown), title);
+            // Raw HTML stays off here too, so that a page in content/ can never inject script.
+            cached = (written, Markdig.Markdown.ToHtml(text, Features.Shared.SafeMarkdown.Pipeline), title);
             _pages[file] = cached;
         }
         return (cached.Title, cached.Html);

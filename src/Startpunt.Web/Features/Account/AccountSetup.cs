@@ -42,6 +42,7 @@ public static class AccountSetup
             o.LogoutPath = "/account/uitloggen";
             o.AccessDeniedPath = "/account/geen-toegang";
             o.Cookie.Name = "startpunt.auth";
+            o.ReturnUrlParameter = "terug"; // the sign-in page reads ?terug=
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -66,6 +67,7 @@ public static class AccountSetup
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddScoped<Provider.Workspace>();
         builder.Services.AddScoped<Provider.WeeklyUpdate>();
+        builder.Services.AddScoped<Provider.OfferEditor>();
         return builder;
     }
 }

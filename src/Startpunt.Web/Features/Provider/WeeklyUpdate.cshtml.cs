@@ -34,7 +34,7 @@ public sealed class WeeklyUpdateModel(Workspace workspace, WeeklyUpdate update, 
             return new PartialViewResult
             {
                 ViewName = "_UpdateRow",
-                ViewData = new ViewDataDictionary<UpdateRow>(ViewData, result) { ["ProviderId"] = providerId },
+                ViewData = new ViewDataDictionary<UpdateRow>(ViewData, result) { ["ProviderId"] = providerId, ["Fragment"] = true },
             };
         }
         if (result.Saved)

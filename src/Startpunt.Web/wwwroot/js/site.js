@@ -25,9 +25,57 @@
 })();
 
 // After htmx saved a row of the weekly update, keep keyboard focus in that row so the next Tab goes on from there.
+// The swap replaced the row element, so look the new one up by its id.
 document.addEventListener("htmx:afterSwap", function (e) {
-  var row = e.detail && e.detail.target;
-  if (!row || !row.classList || !row.classList.contains("update-row")) return;
-  var target = row.querySelector(".update-row__conflict") ? row.querySelector("input[name=WaitingWeeks]") : row.querySelector(".update-row__status");
+  var old = e.detail && e.detail.target;
+  if (!old || !old.id || old.id.indexOf("offer-") !== 0) return;
+  var row = document.getElementById(old.id);
+  if (!row) return;
+  var target = row.querySelector(".update-row__conflict, .utrecht-form-field-error-message")
+    ? row.querySelector("[aria-invalid=true], input[name=WaitingWeeks]")
+    : row.querySelector(".update-row__status");
   if (target) target.focus();
 });
+
+// "Alles klopt nog" confirms what is saved. Rows typed in but not saved would be lost: say so instead.
+document.addEventListener("submit", function (e) {
+  var form = e.target;
+  if (!form || form.id !== "confirm-all") return;
+  var unsaved = [];
+  document.querySelectorAll("tr.update-row").forEach(function (row) {
+    var changed = Array.prototype.some.call(row.querySelectorAll("input[form^=row-]"), function (input) {
+      return input.type === "checkbox" ? input.checked !== input.defaultChecked : input.type !== "hidden" && input.value !== input.defaultValue;
+    });
+    if (changed) unsaved.push(row);
+  });
+  if (unsaved.length === 0) return;
+  e.preventDefault();
+  var message = document.getElementById("unsaved-rows");
+  message.hidden = false;
+  var first = unsaved[0].querySelector("input[name=WaitingWeeks]");
+  if (first) first.focus();
+});
+
+// Locations: clicking the map places the pin and fills in the coordinate fields (which also work by hand).
+(function () {
+  "use strict";
+  function initPin() {
+    var el = document.getElementById("pin-kaart");
+    if (!el || !window.L || el.dataset.ready) return;
+    el.dataset.ready = "1";
+    var lat = document.getElementById("Input_Latitude"), lon = document.getElementById("Input_Longitude");
+    var start = [parseFloat(lat.value) || 52.3, parseFloat(lon.value) || 5.3];
+    var map = window.L.map(el).setView(start, lat.value ? 15 : 7);
+    window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
+    var marker = lat.value ? window.L.marker(start).addTo(map) : null;
+    map.on("click", function (e) {
+      lat.value = e.latlng.lat.toFixed(6);
+      lon.value = e.latlng.lng.toFixed(6);
+      if (marker) marker.setLatLng(e.latlng); else marker = window.L.marker(e.latlng).addTo(map);
+    });
+    var details = el.closest("details");
+    if (details) details.addEventListener("toggle", function () { map.invalidateSize(); });
+  }
+  document.addEventListener("DOMContentLoaded", initPin);
+  window.addEventListener("load", initPin);
+})();

@@ -19,8 +19,13 @@ public sealed partial class TranslationTests
         var source = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src/Startpunt.Web"), "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                         && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
-        var keys = source.SelectMany(f => LocalizedKey().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
+        var texts = source.Select(File.ReadAllText).ToList();
+        var keys = texts.SelectMany(t => LocalizedKey().Matches(t).Concat(ErrorMessage().Matches(t)).Select(m => Regex.Unescape(m.Groups[1].Value)))
             .Concat(Enum.GetValues<ProductKind>().Select(KindLabels.Of))
+            .Concat(Roles.All.Select(Roles.Label))
+            .Concat([AuditActions.Created, AuditActions.Updated, AuditActions.Confirmed, AuditActions.Paused, AuditActions.Resumed, AuditActions.Removed])
+            .Concat(Startpunt.Web.Features.Provider.History.Fields.Values)
+            .Concat(Startpunt.Web.Data.Content.DemoAccounts.All.Select(a => a.Description))
             .ToHashSet();
         Assert.NotEmpty(keys);
         Assert.Empty(keys.Where(k => !English.Contains(k)).Order());
@@ -28,4 +33,7 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex LocalizedKey();
+
+    [GeneratedRegex(@"ErrorMessage = ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ErrorMessage();
 }

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Startpunt.Web.Data;
+using Startpunt.Web.Domain;
+
+namespace Startpunt.Web.Features.Provider;
+
+/// <summary>/aanbieder/{id}/aanbod/{offerId}/geschiedenis: every change and confirmation of one offer, newest first. Read only.</summary>
+[Authorize(Policy = Roles.Provider)]
+public sealed class HistoryModel(Workspace workspace, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public Domain.Provider Organisation { get; private set; } = null!;
+    public Offer Offer { get; private set; } = null!;
+    public List<AuditEntry> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int providerId, int offerId, CancellationToken ct)
+    {
+        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
+        // Removed offers keep their history, so the filter that hides them does not apply here.
+        var offer = await db.Offers.IgnoreQueryFilters().AsNoTracking().Include(o => o.Product).Include(o => o.Location)
+            .SingleOrDefaultAsync(o => o.Id == offerId && o.ProviderId == providerId, ct);
+        if (offer is null) return NotFound();
+        (Organisation, Offer) = (organisation, offer);
+        Entries = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Offer" && a.EntityId == offerId)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(ct);
+        return Page();
+    }
+
+    public string Describe(AuditEntry entry) => History.Describe(entry, L);
+}
+
+/// <summary>History entries in words a provider understands.</summary>
+public static class History
+{
+    /// <summary>Field names in the history as people read them (keys of the shared texts).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["WaitingWeeks"] = "Wachttijd (weken)",
+        ["IntakeOpen"] = "Aanmelden open",
+        ["FreePlaces"] = "Vrije plaatsen",
+        ["ConfirmedAt"] = "Laatst bevestigd",
+        ["ConfirmedBy"] = "Bevestigd door",
+        ["Description"] = "Beschrijving",
+        ["ProductId"] = "Product",
+        ["ProductLevelId"] = "Niveau",
+        ["LocationId"] = "Locatie",
+        ["Days"] = "Dagen",
+        ["DayParts"] = "Dagdelen",
+        ["Transport"] = "Vervoer",
+        ["Paused"] = "Pauze",
+        ["PausedReason"] = "Reden van pauze",
+        ["RemovedAt"] = "Verwijderd op",
+        ["Name"] = "Naam",
+        ["Website"] = "Website",
+        ["Phone"] = "Telefoon",
+        ["Email"] = "E-mail",
+        ["KvkNumber"] = "KvK-nummer",
+        ["Street"] = "Straat",
+        ["HouseNumber"] = "Huisnummer",
+        ["Postcode"] = "Postcode",
+        ["Town"] = "Plaats",
+        ["Latitude"] = "Breedtegraad",
+        ["Longitude"] = "Lengtegraad",
+    };
+
+    public static IReadOnlyList<FieldChange> Changes(AuditEntry entry) =>
+        JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes) ?? [];
+
+    public static string Describe(AuditEntry? entry, IStringLocalizer L)
+    {
+        if (entry is null) return "";
+        var parts = Changes(entry).Where(c => c.Field is not ("ConfirmedBy")).Select(c =>
+            $"{L[Fields.GetValueOrDefault(c.Field, c.Field)]}: {Value(c.Field, c.Old, L)} → {Value(c.Field, c.New, L)}");
+        return string.Join("; ", parts);
+    }
+
+    public static string Value(string field, string? value, IStringLocalizer L) => value switch
+    {
+        null or "" => "-",
+        "true" => L["Ja"],
+        "false" => L["Nee"],
+        _ when field is "ConfirmedAt" or "RemovedAt" && DateTime.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var d)
+            => $"{Shared.Dates.Long(d)} {Shared.Dates.ToDutchTime(d):HH:mm}",
+        _ => value,
+    };
+
+    public static string FieldLabel(string field, IStringLocalizer L) => L[Fields.GetValueOrDefault(field, field)];
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Startpunt.Web.Data;
+using Startpunt.Web.Domain;
+
+namespace Startpunt.Web.Features.Provider;
+
+/// <summary>/aanbieder/{id}/aanbod/{offerId|nieuw}: create or change an offer; pause, resume or remove it.</summary>
+[Authorize(Policy = Roles.Provider)]
+public sealed class OfferEditModel(Workspace workspace, OfferEditor editor, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public Domain.Provider Organisation { get; private set; } = null!;
+    public Offer? Offer { get; private set; }
+    public OfferChoices Choices { get; private set; } = new();
+    // Bound per handler, so that pausing does not validate the whole offer form and the other way round.
+    public OfferInput Input { get; set; } = new();
+    public string? PauseReason { get; set; }
+    public string? Conflict { get; private set; }
+    [TempData] public string? Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int providerId, string offerId, CancellationToken ct)
+    {
+        if (!await LoadAsync(providerId, offerId, ct)) return NotFound();
+        Input = Offer is null ? new OfferInput() : OfferInput.From(Offer);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int providerId, string offerId, CancellationToken ct)
+    {
+        if (!await LoadAsync(providerId, offerId, ct)) return NotFound();
+        await TryUpdateModelAsync(Input, nameof(Input));
+        editor.Validate(Input, Choices, ModelState);
+        if (!ModelState.IsValid) return Page();
+        if (Offer is null)
+        {
+            var created = await editor.CreateAsync(providerId, Input, Choices, ct);
+            Status = L["Het aanbod is toegevoegd en staat nu in de zoekresultaten."];
+            return Redirect($"/aanbieder/{providerId}/aanbod/{created.Id}");
+        }
+        if (!await editor.UpdateAsync(Offer, Input, Choices, ct))
+        {
+            // A colleague saved first: show their version's values beside the person's own input, which is kept.
+            var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Offer" && a.EntityId == Offer.Id)
+                .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+            await db.Entry(Offer).ReloadAsync(ct);
+            Conflict = L["{0} heeft dit aanbod intussen gewijzigd ({1}). Uw wijzigingen zijn nog niet opgeslagen. Kijk ze na en klik opnieuw op 'Opslaan' om ze toch op te slaan.",
+                last?.UserName ?? "?", History.Describe(last, L)];
+            Input.Version = Offer.Version;
+            return Page();
+        }
+        Status = L["Uw wijzigingen zijn opgeslagen."];
+        return Redirect($"/aanbieder/{providerId}/aanbod/{Offer.Id}");
+    }
+
+    public async Task<IActionResult> OnPostPauseAsync(int providerId, string offerId, [FromForm] string? pauseReason, CancellationToken ct)
+    {
+        if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
+        PauseReason = pauseReason;
+        if (string.IsNullOrWhiteSpace(pauseReason)) ModelState.AddModelError(nameof(PauseReason), L["Schrijf kort waarom u het aanbod pauzeert."]);
+        else if (pauseReason.Length > Offer.PausedReasonMaxLength) ModelState.AddModelError(nameof(PauseReason), L["Gebruik hooguit {0} tekens.", Offer.PausedReasonMaxLength]);
+        if (!ModelState.IsValid) { Input = OfferInput.From(Offer); return Page(); }
+        await editor.PauseAsync(Offer, pauseReason!, ct);
+        Status = L["Het aanbod is gepauzeerd. Het staat niet meer in de zoekresultaten."];
+        return Redirect($"/aanbieder/{providerId}/aanbod/{Offer.Id}");
+    }
+
+    public async Task<IActionResult> OnPostResumeAsync(int providerId, string offerId, CancellationToken ct)
+    {
+        if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
+        await editor.ResumeAsync(Offer, ct);
+        Status = L["Het aanbod staat weer in de zoekresultaten."];
+        return Redirect($"/aanbieder/{providerId}/aanbod/{Offer.Id}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int providerId, string offerId, [FromForm] bool confirmRemove, CancellationToken ct)
+    {
+        if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
+        if (!confirmRemove)
+        {
+            ModelState.AddModelError("ConfirmRemove", L["Vink aan dat u het aanbod echt wilt verwijderen."]);
+            Input = OfferInput.From(Offer);
+            return Page();
+        }
+        await editor.RemoveAsync(Offer, ct);
+        Status = L["Het aanbod is verwijderd. De geschiedenis blijft bewaard."];
+        return Redirect($"/aanbieder/{providerId}/aanbod");
+    }
+
+    private async Task<bool> LoadAsync(int providerId, string offerId, CancellationToken ct)
+    {
+        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } organisation) return false;
+        Organisation = organisation;
+        if (offerId != "nieuw")
+        {
+            if (!int.TryParse(offerId, out var id)) return false;
+            Offer = await db.Offers.Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
+                .Include(o => o.TargetGroups).Include(o => o.Languages).Include(o => o.ServiceArea)
+                .AsSplitQuery().SingleOrDefaultAsync(o => o.Id == id && o.ProviderId == providerId, ct);
+            if (Offer is null) return false;
+        }
+        Choices = await editor.ChoicesAsync(providerId, ct);
+        return true;
+    }
+}
