@@ -28,6 +28,7 @@ public static class WebSetup
             ];
         });
         builder.Services.AddScoped<Features.Search.ResidentSearch>();
+        builder.Services.AddScoped<Features.Consultant.ConsultantSearch>();
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         builder.Services.Configure<ForwardedHeadersOptions>(o =>

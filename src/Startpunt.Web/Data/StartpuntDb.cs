@@ -25,6 +25,12 @@ public sealed class StartpuntDb(DbContextOptions<StartpuntDb> options, AuditActo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
 
+    /// <summary>
+    /// For importers that bring offers with their own history (the demo content, data from an earlier portal): they
+    /// write the "aangemaakt" entries themselves, with the original dates.
+    /// </summary>
+    internal bool ImportingHistory { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -38,7 +44,7 @@ public sealed class StartpuntDb(DbContextOptions<StartpuntDb> options, AuditActo
     {
         var who = actor ?? AuditActor.System;
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-        var added = ChangeTracker.Entries<Offer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var added = ImportingHistory ? [] : ChangeTracker.Entries<Offer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         AuditEntries.AddRange(Audit.Collect(this, who, now));
         if (added.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 

@@ -11,6 +11,8 @@ public sealed class Provider
     public string? Email { get; set; }
     public string Description { get; set; } = "";
     public bool IsDemo { get; set; }
+    /// <summary>Set by the region's contract manager: the provider's offers are paused and its people cannot sign in.</summary>
+    public DateTime? DeactivatedAt { get; set; }
     public List<Location> Locations { get; } = [];
     public List<Offer> Offers { get; } = [];
     public List<Contract> Contracts { get; } = [];

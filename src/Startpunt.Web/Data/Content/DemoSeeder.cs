@@ -34,6 +34,10 @@ public sealed class DemoSeeder(StartpuntDb db, ContentStore content, TimeProvide
             var random = new Random(StableSeed(region.Id));
             var ctx = new RegionContext(region, codes, areas, products, targetGroups, languages, words, random, now);
             var offers = SeedRegion(ctx);
+            db.ImportingHistory = true;
+            await db.SaveChangesAsync(ct);
+            db.ImportingHistory = false;
+            AddHistory(ctx);
             await db.SaveChangesAsync(ct);
             log.LogInformation("Demo content for {Region}: {Providers} providers, {Offers} offers", region.Name, ProvidersPerRegion, offers);
         }
@@ -177,6 +181,42 @@ public sealed class DemoSeeder(StartpuntDb db, ContentStore content, TimeProvide
             contracts[(provider, product.Id)] = contract;
         }
     }
+
+    /// <summary>
+    /// Weekly history for the last months, ending at each offer's current availability, so that the waiting-time trends
+    /// and the freshness figures of a contract manager have something to show.
+    /// </summary>
+    private void AddHistory(RegionContext c)
+    {
+        var offers = db.ChangeTracker.Entries<Offer>().Select(e => e.Entity).Where(o => o.RegionId == c.Region.Id).OrderBy(o => o.Id).ToList();
+        foreach (var offer in offers)
+        {
+            var start = offer.CreatedAt > c.Now.AddDays(-16 * 7) ? offer.CreatedAt : c.Now.AddDays(-16 * 7);
+            var end = offer.Availability.ConfirmedAt ?? c.Now;
+            var weeks = Math.Max(0, (int)((end - start).TotalDays / 7));
+            // A random walk backwards from today's value gives the earlier values.
+            var values = new int[weeks + 1];
+            values[weeks] = offer.Availability.WaitingWeeks;
+            for (var i = weeks - 1; i >= 0; i--)
+                values[i] = Math.Clamp(values[i + 1] + (c.Random.NextDouble() < 0.6 ? 0 : c.Random.Next(-2, 3)), 0, 40);
+            db.AuditEntries.Add(History(offer, AuditActions.Created, start, [new("WaitingWeeks", null, Text(values[0]))]));
+            for (var i = 1; i <= weeks; i++)
+            {
+                var at = i == weeks ? end : start.AddDays(7 * i).AddHours(c.Random.Next(0, 48));
+                db.AuditEntries.Add(values[i] == values[i - 1]
+                    ? History(offer, AuditActions.Confirmed, at, [new("ConfirmedAt", null, at.ToString("O", System.Globalization.CultureInfo.InvariantCulture))])
+                    : History(offer, AuditActions.Updated, at, [new("WaitingWeeks", Text(values[i - 1]), Text(values[i]))]));
+            }
+        }
+    }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static AuditEntry History(Offer offer, string action, DateTime at, List<FieldChange> changes) => new()
+    {
+        EntityType = "Offer", EntityId = offer.Id, ProviderId = offer.ProviderId, Action = action, At = at,
+        UserName = ConfirmedBy, Changes = System.Text.Json.JsonSerializer.Serialize(changes),
+    };
 
     private Location NewLocationFor(RegionContext c, Provider provider)
     {

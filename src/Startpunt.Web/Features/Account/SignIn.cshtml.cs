@@ -42,8 +42,14 @@ public sealed class SignInModel(SignInManager<StartpuntUser> signIn, UserManager
     internal static string? SafeReturnUrl(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : null;
 
-    private async Task<string> HomeOfAsync(StartpuntUser user) =>
-        await users.IsInRoleAsync(user, Roles.Provider) ? "/aanbieder" : "/account";
+    private async Task<string> HomeOfAsync(StartpuntUser user)
+    {
+        var roles = await users.GetRolesAsync(user);
+        return roles.Contains(Roles.Provider) ? "/aanbieder"
+            : roles.Contains(Roles.ContractManager) || roles.Contains(Roles.Administrator) ? "/regio"
+            : roles.Contains(Roles.Consultant) ? "/consulent"
+            : "/account";
+    }
 }
 
 public sealed class SignInInput

@@ -16,6 +16,17 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
 {
     public async Task<SearchPageModel> RunAsync(SearchForm form, CancellationToken ct)
     {
+        var (model, query) = await PrepareAsync(form, ct);
+        if (query is null) return model;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        model.Result = await search.SearchAsync(query, ct);
+        model.SearchTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        return model;
+    }
+
+    /// <summary>Checks the form and resolves it into a query; the query is null when there is anything to correct.</summary>
+    public async Task<(SearchPageModel Model, OfferSearchQuery? Query)> PrepareAsync(SearchForm form, CancellationToken ct)
+    {
         var model = new SearchPageModel { Form = form };
         model.TargetGroups = await db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
         model.Languages = await db.Languages.AsNoTracking().OrderBy(l => l.SortOrder).ToListAsync(ct);
@@ -101,10 +112,9 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
             errors["product"] = L["Kies een product uit de lijst."];
         }
 
-        if (errors.Count > 0 || model.Region is null || model.Place is null) return model;
+        if (errors.Count > 0 || model.Region is null || model.Place is null) return (model, null);
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        model.Result = await search.SearchAsync(new OfferSearchQuery
+        return (model, new OfferSearchQuery
         {
             RegionId = model.Region.Id,
             Latitude = model.Place.Latitude,
@@ -119,9 +129,7 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
             Language = language,
             Sort = sort!.Value,
             Page = page,
-        }, ct);
-        model.SearchTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        return model;
+        });
     }
 
     private async Task ResolvePlaceAsync(SearchPageModel model, Postcode postcode, CancellationToken ct)

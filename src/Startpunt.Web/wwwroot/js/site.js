@@ -79,3 +79,28 @@ document.addEventListener("submit", function (e) {
   document.addEventListener("DOMContentLoaded", initPin);
   window.addEventListener("load", initPin);
 })();
+
+// Coverage map: every postcode area of the region as a dot, red where nothing is nearby.
+(function () {
+  "use strict";
+  function initCoverage() {
+    var el = document.getElementById("dekking-kaart");
+    if (!el || !window.L || el.dataset.ready) return;
+    el.dataset.ready = "1";
+    var areas = JSON.parse(el.dataset.areas || "[]");
+    if (areas.length === 0) return;
+    var map = window.L.map(el, { scrollWheelZoom: false });
+    window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
+    var bounds = [];
+    areas.forEach(function (a) {
+      var marker = window.L.circleMarker([a.lat, a.lon], {
+        radius: a.covered ? 4 : 7, color: a.covered ? "#1e6b34" : "#b3001b", weight: 2, fillOpacity: a.covered ? 0.4 : 0.8
+      }).addTo(map);
+      marker.bindTooltip(a.pc4 + " " + a.place);
+      bounds.push([a.lat, a.lon]);
+    });
+    map.fitBounds(bounds, { padding: [20, 20] });
+  }
+  document.addEventListener("DOMContentLoaded", initCoverage);
+  window.addEventListener("load", initCoverage);
+})();

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Startpunt.Web.Data;
+using Startpunt.Web.Domain;
+
+namespace Startpunt.Web.Features.ContractManager;
+
+/// <summary>
+/// The region a contract manager works for. An administrator may look at any region (?regio=slug); a contract manager
+/// only at their own: asking for another region gives not found, so nothing private of another region leaks.
+/// </summary>
+public sealed class RegionScope(StartpuntDb db)
+{
+    public async Task<Domain.Region?> ResolveAsync(ClaimsPrincipal user, string? requested, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.Administrator))
+        {
+            var id = string.IsNullOrEmpty(requested) ? await db.Regions.OrderBy(r => r.Name).Select(r => r.Id).FirstAsync(ct) : requested;
+            return await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        }
+        var own = user.FindFirstValue(StartpuntClaims.Region);
+        if (own is null || (!string.IsNullOrEmpty(requested) && requested != own)) return null;
+        return await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == own, ct);
+    }
+
+    public Task<bool> IsInRegionAsync(int providerId, string regionId, CancellationToken ct) =>
+        Providers(regionId).AnyAsync(p => p.Id == providerId, ct);
+
+    /// <summary>Providers with an offer or a contract in the region.</summary>
+    public IQueryable<Domain.Provider> Providers(string regionId) =>
+        db.Providers.Where(p => p.Offers.Any(o => o.RegionId == regionId) || p.Contracts.Any(c => c.Product!.RegionId == regionId));
+}
