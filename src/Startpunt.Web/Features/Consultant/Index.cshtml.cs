@@ -15,7 +15,7 @@ namespace Startpunt.Web.Features.Consultant;
 
 /// <summary>/consulent: the consultant's search as a compact table, the shortlist, and a CSV export of the results.</summary>
 [Authorize(Policy = Roles.Consultant)]
-public sealed class IndexModel(ConsultantSearch search, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class IndexModel(ConsultantSearch search, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)] public SearchForm Form { get; set; } = new();
     [BindProperty(SupportsGet = true)] public ConsultantFilters Filters { get; set; } = new();
@@ -79,7 +79,7 @@ public sealed class IndexModel(ConsultantSearch search, IStringLocalizer<SharedR
                 await csv.NextRecordAsync();
             }
         }
-        var name = $"startpunt-{Result.Search.Region!.Id}-{Dates.ToDutchTime(DateTime.UtcNow):yyyyMMdd}.csv";
+        var name = $"startpunt-{Result.Search.Region!.Id}-{Dates.ToDutchTime(clock.GetUtcNow().UtcDateTime):yyyyMMdd}.csv";
         return File(buffer.ToArray(), "text/csv; charset=utf-8", name);
     }
 
