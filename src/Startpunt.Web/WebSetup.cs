@@ -81,10 +81,14 @@ public static class WebSetup
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "strict-origin-when-cross-origin";
         h.XFrameOptions = "DENY";
-        h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org https://tile.openstreetmap.org; " +
-                                  "script-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        h.ContentSecurityPolicy = ContentSecurityPolicy("'none'");
         return next();
     }
+
+    /// <summary>The portal's CSP; only the embedded search (/embed) lets other sites frame it, per region.</summary>
+    public static string ContentSecurityPolicy(string frameAncestors) =>
+        "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org https://tile.openstreetmap.org; " +
+        $"script-src 'self'; style-src 'self'; frame-ancestors {frameAncestors}; base-uri 'self'; form-action 'self'";
 }
 
 /// <summary>Marker for the shared UI texts (Resources/SharedResource.en.resx). Dutch is the key and the default.</summary>
