@@ -65,7 +65,7 @@ public sealed record HsdsLocation
 }
 
 public sealed record HsdsAddress(
-    Guid Id, Guid LocationId, string Address1, string City, string? Region, string StateProvince, string PostalCode, string Country, string AddressType);
+    Guid Id, Guid LocationId, [property: System.Text.Json.Serialization.JsonPropertyName("address_1")] string Address1, string City, string? Region, string StateProvince, string PostalCode, string Country, string AddressType);
 
 public sealed record HsdsServiceAtLocation
 {

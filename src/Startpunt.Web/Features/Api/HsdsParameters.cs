@@ -79,7 +79,7 @@ public static class HsdsParameterParser
             if (Postcode.TryParse(postcode, out var pc) != PostcodeProblem.None)
                 throw new BadParameterException("postcode", "Parameter 'postcode' is a Dutch postcode: 4 digits, optionally followed by 2 letters (1621AB, 1621 AB or 1621).");
             var area = db is null ? null : await db.Set<PostcodeArea>().AsNoTracking().SingleOrDefaultAsync(p => p.Pc4 == pc.Pc4, request.HttpContext.RequestAborted);
-            if (area is null) throw new BadParameterException("postcode", $"Postcode {pc} is not known.");
+            if (area is null) throw new BadParameterException("postcode", $"Parameter 'postcode': {pc} is not a known Dutch postcode.");
             result = result with { Point = (area.Latitude, area.Longitude, pc.ToString()) };
         }
         else if (result.ProximityMetres is not null)
