@@ -63,9 +63,14 @@ public sealed class EmbedJourneyTests(BrowserFixture app)
         await Expect(page.FrameLocator("iframe#startpunt").Locator("#postcode")).ToHaveCountAsync(0);
     }
 
-    /// <summary>The municipality's web page: some text of its own and the iframe snippet from /open-data.</summary>
-    private Task ServeHostPageAsync(IPage page, string origin) =>
-        page.RouteAsync($"{origin}/**", route => route.FulfillAsync(new()
+    /// <summary>
+    /// The municipality's web page: some text of its own and the iframe snippet from /open-data. The page looks public
+    /// to Chromium while the app runs on loopback, so the test grants it Local Network Access, as a person would.
+    /// </summary>
+    private async Task ServeHostPageAsync(IPage page, string origin)
+    {
+        await page.Context.GrantPermissionsAsync(["local-network-access"], new() { Origin = origin });
+        await page.RouteAsync($"{origin}/**", route => route.FulfillAsync(new()
         {
             ContentType = "text/html; charset=utf-8",
             Body = $"""
@@ -78,4 +83,5 @@ public sealed class EmbedJourneyTests(BrowserFixture app)
                 </body></html>
                 """,
         }));
+    }
 }

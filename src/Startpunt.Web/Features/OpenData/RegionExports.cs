@@ -10,7 +10,7 @@ using Startpunt.Web.Features.Api;
 namespace Startpunt.Web.Features.OpenData;
 
 /// <summary>One region's open data in two files, generated together.</summary>
-public sealed record RegionExport(string Stamp, DateTime GeneratedAt, DateTime ValidUntil, byte[] Json, byte[] Zip)
+public sealed record RegionExport(string Stamp, string BaseUrl, DateTime GeneratedAt, DateTime ValidUntil, byte[] Json, byte[] Zip)
 {
     public string JsonETag { get; } = ETag(Json);
     public string ZipETag { get; } = ETag(Zip);
@@ -26,7 +26,8 @@ public sealed record RegionExport(string Stamp, DateTime GeneratedAt, DateTime V
 /// </summary>
 public sealed class RegionExports(IServiceScopeFactory scopes, ContentStore content, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<(string Region, string BaseUrl), RegionExport> _cache = new();
+    // One export per region: the newest (a request under another host name replaces it rather than adding one).
+    private readonly ConcurrentDictionary<string, RegionExport> _cache = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>The current export of a region, or null when there is no such region.</summary>
@@ -36,14 +37,13 @@ public sealed class RegionExports(IServiceScopeFactory scopes, ContentStore cont
         var data = scope.ServiceProvider.GetRequiredService<HsdsData>();
         if (!await data.Db.Regions.AnyAsync(r => r.Id == regionId, ct)) return null;
         var stamp = await StampAsync(data.Db, regionId, ct);
-        var key = (regionId, baseUrl);
-        if (Current(key, stamp) is { } cached) return cached;
+        if (Current(regionId, baseUrl, stamp) is { } cached) return cached;
         await _gate.WaitAsync(ct);
         try
         {
-            if (Current(key, stamp) is { } again) return again;
+            if (Current(regionId, baseUrl, stamp) is { } again) return again;
             var export = await GenerateAsync(data, regionId, baseUrl, stamp, ct);
-            _cache[key] = export;
+            _cache[regionId] = export;
             return export;
         }
         finally
@@ -52,8 +52,8 @@ public sealed class RegionExports(IServiceScopeFactory scopes, ContentStore cont
         }
     }
 
-    private RegionExport? Current((string, string) key, string stamp) =>
-        _cache.TryGetValue(key, out var e) && e.Stamp == stamp && clock.GetUtcNow().UtcDateTime <= e.ValidUntil ? e : null;
+    private RegionExport? Current(string regionId, string baseUrl, string stamp) =>
+        _cache.TryGetValue(regionId, out var e) && e.Stamp == stamp && e.BaseUrl == baseUrl && clock.GetUtcNow().UtcDateTime <= e.ValidUntil ? e : null;
 
     /// <summary>What the export depends on: the latest change of the region's offers, providers, locations and catalogue.</summary>
     private static async Task<string> StampAsync(StartpuntDb db, string regionId, CancellationToken ct)
@@ -111,7 +111,7 @@ public sealed class RegionExports(IServiceScopeFactory scopes, ContentStore cont
         var validUntil = offers.Where(o => o.Availability.ConfirmedAt is not null)
             .Select(o => o.Availability.ConfirmedAt!.Value.AddDays(rules.FreshnessDays))
             .Where(t => t >= now).DefaultIfEmpty(DateTime.MaxValue).Min();
-        return new RegionExport(stamp, now, validUntil, json, zip);
+        return new RegionExport(stamp, baseUrl, now, validUntil, json, zip);
     }
 }
 
