@@ -16,9 +16,12 @@ public sealed class ExportTests(StartpuntFactory app)
     [Fact]
     public async Task The_csv_package_has_a_file_per_hsds_table_with_the_columns_its_datapackage_describes()
     {
-        using var response = await _client.GetAsync("/open-data/westfriesland/hsds-csv.zip");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/open-data/westfriesland/hsds-csv.zip");
+        request.Headers.Add("Origin", "https://data.gemeente.example");
+        using var response = await _client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
         var package = JsonNode.Parse(Read(zip, "datapackage.json"))!;
         Assert.Equal("tabular-data-package", (string)package["profile"]!);
