@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian's Chromium, the npm assets) and runs every test: unit, integration, end to end.
+# Installs what the tests need (Debian's Chromium, the npm assets, the HSDS schema validator) and runs every test: unit, integration, end to end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +13,8 @@ fi
 
 echo "== npm assets"
 (cd src/Startpunt.Web && npm ci --no-audit --no-fund --loglevel=error)
+# ajv (JSON Schema 2020-12) validates the API's responses against the official HSDS 3.1 schemas in ../shared.
+(cd tests/hsds-validator && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== build"
 dotnet build Startpunt.sln -c Release -nologo -clp:ErrorsOnly

@@ -16,6 +16,9 @@ public sealed class AccessibilityTests(BrowserFixture app)
     [InlineData("/toegankelijkheid")]
     [InlineData("/privacy")]
     [InlineData("/over-de-demo")]
+    [InlineData("/open-data")]
+    [InlineData("/embed?regio=westfriesland")]
+    [InlineData("/embed?regio=westfriesland&postcode=1621AB&afstand=25&product=dagbesteding")]
     public async Task Page_has_no_WCAG_2_2_AA_violations(string path)
     {
         await using var session = await app.OpenAsync();

@@ -1,6 +1,7 @@
 using Startpunt.Web;
 using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
+using Startpunt.Web.Features.Api;
 using Startpunt.Web.Features.Freshness;
 using Startpunt.Web.Mail;
 using Startpunt.Web.Search;
@@ -20,6 +21,7 @@ builder.AddStartpuntSearch();
 builder.AddStartpuntMail();
 builder.AddStartpuntAccounts();
 builder.AddStartpuntFreshness();
+builder.AddStartpuntApi();
 builder.AddStartpuntWeb();
 
 var app = builder.Build();

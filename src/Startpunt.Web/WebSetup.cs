@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Startpunt.Web.Features.Api;
+using Startpunt.Web.Features.OpenData;
 
 namespace Startpunt.Web;
 
@@ -49,11 +51,14 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
+        app.MapHsdsApi();
+        app.MapOpenDataExports();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
@@ -77,10 +82,14 @@ public static class WebSetup
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "strict-origin-when-cross-origin";
         h.XFrameOptions = "DENY";
-        h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org https://tile.openstreetmap.org; " +
-                                  "script-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        h.ContentSecurityPolicy = ContentSecurityPolicy("'none'");
         return next();
     }
+
+    /// <summary>The portal's CSP; only the embedded search (/embed) lets other sites frame it, per region.</summary>
+    public static string ContentSecurityPolicy(string frameAncestors) =>
+        "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org https://tile.openstreetmap.org; " +
+        $"script-src 'self'; style-src 'self'; frame-ancestors {frameAncestors}; base-uri 'self'; form-action 'self'";
 }
 
 /// <summary>Marker for the shared UI texts (Resources/SharedResource.en.resx). Dutch is the key and the default.</summary>

@@ -47,6 +47,7 @@ public static class DataSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditActor>();
         builder.Services.AddSingleton<ContentStore>();
+        builder.Services.AddSingleton<EmbedOrigins>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<StartpuntDb>("database");
         return builder;

@@ -46,6 +46,7 @@ public sealed class StartpuntDb(DbContextOptions<StartpuntDb> options, AuditActo
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var added = ImportingHistory ? [] : ChangeTracker.Entries<Offer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         AuditEntries.AddRange(Audit.Collect(this, who, now));
+        Modification.Stamp(ChangeTracker, now);
         if (added.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // New offers get their "aangemaakt" entry once their id is known, in the same transaction.

@@ -17,7 +17,7 @@ public enum ProductKind { Huishouden, Begeleiding, Dagbesteding, Logeren, Vervoe
 /// <summary>Where a product is delivered: at the client's home (within a service area), at a location, or as transport.</summary>
 public enum Delivery { Home, Location, Transport }
 
-public sealed class Product
+public sealed class Product : ILastModified
 {
     public int Id { get; init; }
     public required string RegionId { get; init; }
@@ -36,11 +36,12 @@ public sealed class Product
     public Delivery Delivery { get; set; }
     public string Description { get; set; } = "";
     public int SortOrder { get; set; }
+    public DateTime UpdatedAt { get; set; }
     public List<ProductLevel> Levels { get; } = [];
 }
 
 /// <summary>An intensity or category within a product: Waakvlam/Basis/Extra, A/B, OZL 1-3.</summary>
-public sealed class ProductLevel
+public sealed class ProductLevel : ILastModified
 {
     public int Id { get; init; }
     public int ProductId { get; init; }
@@ -48,10 +49,11 @@ public sealed class ProductLevel
     public required string Name { get; set; }
     public string Description { get; set; } = "";
     public int SortOrder { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }
 
 /// <summary>A doelgroep. Sectors (VVT, GGZ, GZ) have subgroups; cross-cutting groups have no sector.</summary>
-public sealed class TargetGroup
+public sealed class TargetGroup : ILastModified
 {
     public required string Code { get; init; }
     public required string Name { get; set; }
@@ -60,6 +62,7 @@ public sealed class TargetGroup
     public string? SectorCode { get; set; }
     public bool IsSector { get; set; }
     public int SortOrder { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }
 
 /// <summary>A language professionals of an offer speak (ISO 639 code).</summary>

@@ -15,6 +15,8 @@ public sealed class Offer
     public const int PausedReasonMaxLength = 500;
 
     public int Id { get; init; }
+    /// <summary>The stable public identifier (open data, HSDS service id).</summary>
+    public Guid PublicId { get; init; } = Guid.NewGuid();
     public int ProviderId { get; set; }
     public Provider? Provider { get; set; }
     public required string RegionId { get; set; }

@@ -1,9 +1,11 @@
 namespace Startpunt.Web.Domain;
 
 /// <summary>A care provider (zorgaanbieder).</summary>
-public sealed class Provider
+public sealed class Provider : ILastModified
 {
     public int Id { get; init; }
+    /// <summary>The stable public identifier (open data, HSDS organization id); never reused, never changes.</summary>
+    public Guid PublicId { get; init; } = Guid.NewGuid();
     public required string Name { get; set; }
     public string? KvkNumber { get; set; }
     public string? Website { get; set; }
@@ -13,15 +15,18 @@ public sealed class Provider
     public bool IsDemo { get; set; }
     /// <summary>Set by the region's contract manager: the provider's offers are paused and its people cannot sign in.</summary>
     public DateTime? DeactivatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
     public List<Location> Locations { get; } = [];
     public List<Offer> Offers { get; } = [];
     public List<Contract> Contracts { get; } = [];
 }
 
 /// <summary>An address where a provider works; coordinates are WGS84 degrees.</summary>
-public sealed class Location
+public sealed class Location : ILastModified
 {
     public int Id { get; init; }
+    /// <summary>The stable public identifier (open data, HSDS location id).</summary>
+    public Guid PublicId { get; init; } = Guid.NewGuid();
     public int ProviderId { get; set; }
     public Provider? Provider { get; set; }
     public required string Name { get; set; }
@@ -33,6 +38,7 @@ public sealed class Location
     public string? MunicipalityCode { get; set; }
     public double Latitude { get; set; }
     public double Longitude { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }
 
 /// <summary>Which products a provider may deliver in which municipalities, and when (raamovereenkomst).</summary>
@@ -54,4 +60,13 @@ public sealed class ContractMunicipality
 {
     public int ContractId { get; init; }
     public required string MunicipalityCode { get; init; }
+}
+
+/// <summary>
+/// An entity whose last change the open data reports (HSDS last_modified, modified_after). StartpuntDb sets
+/// <see cref="UpdatedAt"/> on every save that adds it or changes one of its fields.
+/// </summary>
+public interface ILastModified
+{
+    DateTime UpdatedAt { get; set; }
 }

@@ -22,6 +22,8 @@ public sealed class Municipality
 {
     public required string Code { get; init; }
     public required string Name { get; set; }
+    /// <summary>The province (provincie), from gemeenten.csv; addresses in the open data name it.</summary>
+    public string Province { get; set; } = "";
     public string? RegionId { get; set; }
     public Region? Region { get; set; }
 }

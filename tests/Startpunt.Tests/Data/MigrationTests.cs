@@ -98,6 +98,51 @@ public sealed class MigrationTests(StartpuntFactory app) : IClassFixture<Startpu
         }
     }
 
+    [Fact]
+    public async Task Upgrading_gives_existing_rows_public_ids_that_stay_and_can_be_looked_up()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"upgrade-{Guid.NewGuid():N}.db");
+        var options = new DbContextOptionsBuilder<StartpuntDb>().UseSqlite($"Data Source={path};Pooling=False")
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options;
+        try
+        {
+            await using (var db = new StartpuntDb(options))
+            {
+                await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261122000100_AccountsAndHistory");
+                await db.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO Regions (Id, Name, Intro, Source, GreenMaxWeeks, OrangeMaxWeeks, FreshnessDays) VALUES ('r', 'Regio', '', '', 2, 6, 14);
+                    INSERT INTO Lots (Id, RegionId, Code, Name, SortOrder) VALUES (1, 'r', 'l', 'Perceel', 0);
+                    INSERT INTO Products (Id, RegionId, LotId, Code, Name, UnitCode, CategoryCode, Kind, Delivery, Description, SortOrder)
+                        VALUES (1, 'r', 1, 'p', 'Dagbesteding', '16', '07', 'Dagbesteding', 'Location', '', 0);
+                    INSERT INTO Providers (Id, Name, Description, IsDemo) VALUES (1, 'Zorg BV', '', 0), (2, 'Hulp BV', '', 0);
+                    INSERT INTO Locations (Id, ProviderId, Name, Street, HouseNumber, Postcode, Town, Latitude, Longitude)
+                        VALUES (1, 1, 'Kas', 'Dorpsstraat', '1', '1621 AB', 'Hoorn', 52.64, 5.06);
+                    INSERT INTO Offers (Id, ProviderId, RegionId, ProductId, LocationId, Description, Days, Transport, Paused, IntakeOpen, WaitingWeeks, SearchText, CreatedAt, UpdatedAt, Version)
+                        VALUES (1, 1, 'r', 1, 1, 'Houtbewerking', 0, 'None', 0, 1, 3, 'Zorg BV houtbewerking', '2026-01-01', '2026-01-01', 0),
+                               (2, 2, 'r', 1, NULL, 'Tuin', 0, 'None', 0, 1, 3, 'Hulp BV tuin', '2026-01-01', '2026-01-01', 0);
+                    """);
+            }
+            await using (var db = new StartpuntDb(options))
+            {
+                await db.Database.MigrateAsync();
+                var providers = await db.Providers.AsNoTracking().OrderBy(p => p.Id).ToListAsync();
+                var offers = await db.Offers.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+                var location = await db.Locations.AsNoTracking().SingleAsync();
+                Guid[] ids = [.. providers.Select(p => p.PublicId), .. offers.Select(o => o.PublicId), location.PublicId];
+                Assert.Equal(ids.Length, ids.Distinct().Count());
+                Assert.All(ids, id => Assert.Equal(4, id.Version));
+                // Written by SQL, read and compared by EF: the stored text is what EF writes for a Guid.
+                Assert.Equal(2, (await db.Offers.SingleAsync(o => o.PublicId == offers[1].PublicId)).Id);
+                Assert.Equal("Zorg BV", (await db.Providers.SingleAsync(p => p.PublicId == providers[0].PublicId)).Name);
+                Assert.All(providers, p => Assert.True(p.UpdatedAt > new DateTime(2020, 1, 1)));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static bool IsExtra(string name) => name.StartsWith("OfferSearch", StringComparison.Ordinal) || name.StartsWith("__EF", StringComparison.Ordinal);
 
     /// <summary>Per table: its columns (name, type, not null, key position) and its indexes with their columns.</summary>

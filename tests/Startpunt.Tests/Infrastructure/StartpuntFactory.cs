@@ -19,6 +19,7 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"mail-{Guid.NewGuid():N}");
     protected virtual bool SeedDemo => true;
     protected virtual int SignInPerMinute => 10_000;
+    protected virtual int ApiRequestsPerMinute => 10_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,6 +33,7 @@ public class StartpuntFactory : WebApplicationFactory<Program>
         // The reminder job is run by the tests themselves, under the fixed clock.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Accounts:SignInPerMinute", SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("OpenData:RequestsPerMinute", ApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

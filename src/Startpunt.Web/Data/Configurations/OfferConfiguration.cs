@@ -34,6 +34,7 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         b.HasMany(o => o.Languages).WithOne().HasForeignKey(l => l.OfferId);
         b.HasMany(o => o.ServiceArea).WithOne().HasForeignKey(m => m.OfferId);
         b.HasIndex(o => new { o.RegionId, o.ProductId });
+        b.HasIndex(o => o.PublicId).IsUnique();
     }
 }
 

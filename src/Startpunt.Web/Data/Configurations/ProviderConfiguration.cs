@@ -15,6 +15,7 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.Property(p => p.Phone).HasMaxLength(30);
         b.Property(p => p.Email).HasMaxLength(200);
         b.Property(p => p.Description).HasMaxLength(4000);
+        b.HasIndex(p => p.PublicId).IsUnique();
         b.HasMany(p => p.Locations).WithOne(l => l.Provider).HasForeignKey(l => l.ProviderId);
         b.HasMany(p => p.Offers).WithOne(o => o.Provider).HasForeignKey(o => o.ProviderId);
         b.HasMany(p => p.Contracts).WithOne(c => c.Provider).HasForeignKey(c => c.ProviderId);
@@ -31,6 +32,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         b.Property(l => l.Postcode).HasMaxLength(7);
         b.Property(l => l.Town).HasMaxLength(100);
         b.Property(l => l.MunicipalityCode).HasMaxLength(6);
+        b.HasIndex(l => l.PublicId).IsUnique();
         // Geo prefilter of the SQLite search engine: a range on latitude, then longitude.
         b.HasIndex(l => new { l.Latitude, l.Longitude });
     }

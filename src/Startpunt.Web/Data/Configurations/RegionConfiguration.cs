@@ -26,6 +26,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         b.HasKey(m => m.Code);
         b.Property(m => m.Code).HasMaxLength(6);
         b.Property(m => m.Name).HasMaxLength(100);
+        b.Property(m => m.Province).HasMaxLength(100);
         b.Property(m => m.RegionId).HasMaxLength(64);
     }
 }

@@ -125,6 +125,8 @@ public sealed class ContentImport(StartpuntDb db, ContentStore content, OpenData
         var s = file.Stoplight;
         if (s.GreenMaxWeeks < 0 || s.OrangeMaxWeeks < s.GreenMaxWeeks || s.FreshnessDays < 1)
             problems.Add("stoplight needs 0 <= greenMaxWeeks <= orangeMaxWeeks and freshnessDays >= 1");
+        foreach (var origin in file.EmbedAllowedOrigins.Where(o => !EmbedOrigins.IsValid(o)))
+            problems.Add($"embedAllowedOrigins: '{origin}' is not an origin like https://www.gemeente.nl (scheme and host, no path)");
         var codes = new HashSet<string>();
         foreach (var p in file.Lots.SelectMany(l => l.Products))
         {

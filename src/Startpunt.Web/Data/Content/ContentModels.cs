@@ -9,6 +9,8 @@ public sealed class RegionFile
     public string Source { get; set; } = "";
     public string Intro { get; set; } = "";
     public StoplightFile Stoplight { get; set; } = new();
+    /// <summary>Websites (origins such as https://www.hoorn.nl) that may show the embedded search (/embed) in an iframe.</summary>
+    public List<string> EmbedAllowedOrigins { get; set; } = [];
     public List<LotFile> Lots { get; set; } = [];
 }
 

@@ -34,6 +34,8 @@ public sealed class ContentStore(IOptions<PathOptions> paths)
             .ToList();
     }
 
+    public RegionFile Region(string path) => Read<RegionFile>(path);
+
     public TargetGroupsFile TargetGroups() => Read<TargetGroupsFile>(Path.Combine(Root, "target-groups.yml"));
 
     public List<NamedFile> Languages() => Read<List<NamedFile>>(Path.Combine(Root, "languages.yml"));

@@ -17,8 +17,10 @@ public sealed class OpenDataImport(StartpuntDb db, ContentStore content, ILogger
         var existing = await db.Municipalities.ToDictionaryAsync(m => m.Code, ct);
         foreach (var row in ReadCsv<GemeenteRow>("gemeenten.csv"))
         {
-            if (existing.TryGetValue(row.Code, out var m)) m.Name = row.Name;
-            else db.Municipalities.Add(existing[row.Code] = new Municipality { Code = row.Code, Name = row.Name });
+            if (!existing.TryGetValue(row.Code, out var m))
+                db.Municipalities.Add(existing[row.Code] = m = new Municipality { Code = row.Code, Name = row.Name });
+            m.Name = row.Name;
+            m.Province = row.Province;
         }
         await db.SaveChangesAsync(ct);
     }

@@ -19,6 +19,8 @@ public sealed class SearchForm
     [FromQuery(Name = "taal")] public string? Language { get; set; }
     [FromQuery(Name = "sorteer")] public string? Sort { get; set; }
     [FromQuery(Name = "pagina")] public string? Page { get; set; }
+    /// <summary>Only on /embed: the region whose website shows the search (its frame-ancestors).</summary>
+    [FromQuery(Name = "regio")] public string? Region { get; set; }
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Postcode) && string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Product);
 
@@ -29,6 +31,7 @@ public sealed class SearchForm
         {
             ["postcode"] = Postcode, ["afstand"] = Distance, ["product"] = Product, ["doelgroep"] = TargetGroup,
             ["q"] = Text, ["binnen"] = StartWithin, ["vervoer"] = Transport, ["taal"] = Language, ["sorteer"] = Sort, ["pagina"] = Page,
+            ["regio"] = Region,
         };
         if (changes is not null) foreach (var (k, v) in changes) values[k] = v;
         return Microsoft.AspNetCore.Http.QueryString.Create(values.Where(kv => !string.IsNullOrWhiteSpace(kv.Value))).ToUriComponent();
