@@ -47,6 +47,14 @@ public sealed class MeilisearchClient(HttpClient http, TimeProvider clock)
         return (await ReadAsync<IndexStats>(response, ct)).NumberOfDocuments;
     }
 
+    /// <summary>One document as stored, or default when the index does not hold it.</summary>
+    public async Task<T?> GetDocumentAsync<T>(string uid, int id, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"indexes/{Esc(uid)}/documents/{id.ToString(CultureInfo.InvariantCulture)}", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return default;
+        return await ReadAsync<T>(response, ct);
+    }
+
     public Task<TaskRef> CreateIndexAsync(string uid, string primaryKey, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, "indexes", new { uid, primaryKey }, ct);
 

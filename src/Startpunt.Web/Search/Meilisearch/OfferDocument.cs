@@ -14,14 +14,14 @@ namespace Startpunt.Web.Search.Meilisearch;
 public sealed record OfferDocument
 {
     public int Id { get; init; }
-    public required string RegionId { get; init; }
+    public string RegionId { get; init; } = "";
     public int ProviderId { get; init; }
-    public required string ProviderName { get; init; }
+    public string ProviderName { get; init; } = "";
     public int ProductId { get; init; }
-    public required string ProductName { get; init; }
+    public string ProductName { get; init; } = "";
     public int? LevelId { get; init; }
     public string? LevelName { get; init; }
-    public required string Kind { get; init; }
+    public string Kind { get; init; } = "";
     public bool AtLocation { get; init; }
     /// <summary>0 for help at home, 1 at a location: help at home comes first, as it has no distance.</summary>
     public int LocationRank { get; init; }
@@ -35,7 +35,7 @@ public sealed record OfferDocument
     public IReadOnlyList<string> ContractedMunicipalities { get; init; } = [];
     public IReadOnlyList<string> TargetGroups { get; init; } = [];
     public IReadOnlyList<string> Languages { get; init; } = [];
-    public required string Transport { get; init; }
+    public string Transport { get; init; } = "";
     public bool IntakeOpen { get; init; }
     /// <summary>0 when intake is open: the waiting-time sort puts open intake first.</summary>
     public int IntakeRank { get; init; }
@@ -111,9 +111,9 @@ public static class OfferDocuments
         var areas = (await db.Set<OfferMunicipality>().AsNoTracking().Where(m => ids.Contains(m.OfferId)).ToListAsync(ct))
             .ToLookup(m => m.OfferId, m => m.MunicipalityCode);
         var providerIds = rows.Select(r => r.ProviderId).Distinct().ToList();
-        var contracted = (await db.Contracts.AsNoTracking()
-                .Where(c => providerIds.Contains(c.ProviderId) && c.StartDate <= today && (c.EndDate == null || c.EndDate >= today))
-                .SelectMany(c => c.Municipalities.Select(m => new { c.ProviderId, c.ProductId, m.MunicipalityCode }))
+        var contracted = (await db.Set<ContractMunicipality>().AsNoTracking()
+                .Join(db.Contracts.Where(c => providerIds.Contains(c.ProviderId) && c.StartDate <= today && (c.EndDate == null || c.EndDate >= today)),
+                    m => m.ContractId, c => c.Id, (m, c) => new { c.ProviderId, c.ProductId, m.MunicipalityCode })
                 .ToListAsync(ct))
             .ToLookup(c => (c.ProviderId, c.ProductId), c => c.MunicipalityCode);
 
