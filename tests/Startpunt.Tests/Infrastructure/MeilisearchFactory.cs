@@ -82,6 +82,20 @@ public static class MeilisearchFactoryExtensions
         }
     }
 
+    /// <summary>Wakes the sync and awaits this many of its passes (the first may have begun before the caller changed something).</summary>
+    public static async Task NextSyncPassesAsync(this StartpuntFactory app, int passes)
+    {
+        var status = app.Services.GetRequiredService<IndexSyncStatus>();
+        var outbox = app.Services.GetRequiredService<SearchOutbox>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        for (var i = 0; i < passes; i++)
+        {
+            var pass = status.NextPassAsync(cts.Token);
+            outbox.Notify();
+            await pass;
+        }
+    }
+
     /// <summary>A scope's service, for calling an engine directly (not through the fallback).</summary>
     public static T Resolve<T>(this StartpuntFactory app) where T : notnull =>
         app.Services.CreateScope().ServiceProvider.GetRequiredService<T>();

@@ -104,6 +104,17 @@ public sealed class MeilisearchServer : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>Freezes the server (SIGSTOP): it accepts connections but never answers, like a hung machine.</summary>
+    public void Suspend() => Signal("STOP");
+
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Kill();

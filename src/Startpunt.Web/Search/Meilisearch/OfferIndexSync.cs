@@ -56,8 +56,10 @@ public sealed class OfferIndexSync(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StartpuntDb>();
         var indexer = scope.ServiceProvider.GetRequiredService<OfferIndexer>();
+        var answered = false;
         if (!_indexReady)
         {
+            answered = true;
             var created = await indexer.EnsureIndexAsync(ct);
             if (created || (await indexer.CountAsync(ct) == 0 && await db.Offers.AnyAsync(o => !o.Paused, ct)))
             {
@@ -69,10 +71,25 @@ public sealed class OfferIndexSync(
         }
         await SweepContractsAsync(db, ct);
         var handled = await DrainBatchAsync(db, indexer, ct);
-        if (circuit.IsOpen) circuit.Succeeded();
+        // Searches were kept off Meilisearch after a failure; reopen to them once it demonstrably answers.
+        if (circuit.IsOpen && (answered || handled > 0 || await AnswersAsync(scope.ServiceProvider, ct))) circuit.Succeeded();
         await PurgeAsync(db, ct);
         status.PassSucceeded(clock.GetUtcNow(), outboxEmpty: handled == 0);
         return handled;
+    }
+
+    private static async Task<bool> AnswersAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var probe = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        probe.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            return await services.GetRequiredService<MeilisearchClient>().IsHealthyAsync(probe.Token);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && FallbackOfferSearch.IsOutage(e))
+        {
+            return false;
+        }
     }
 
     private async Task<int> DrainBatchAsync(StartpuntDb db, OfferIndexer indexer, CancellationToken ct)
