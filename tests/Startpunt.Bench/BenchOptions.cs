@@ -20,6 +20,8 @@ public sealed record BenchOptions
     public string? WorkDirectory { get; init; }
     public string MeilisearchMemory { get; init; } = "256MiB";
     public string? Output { get; init; }
+    /// <summary>Keep the generated database after a --tiny run (it is always kept after a full run, for the page run by hand).</summary>
+    public bool Keep { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -37,6 +39,7 @@ public sealed record BenchOptions
             o = args[i] switch
             {
                 "--tiny" => o,
+                "--keep" => o with { Keep = true },
                 "--offers" => o with { Offers = Int() },
                 "--providers" => o with { Providers = Int() },
                 "--queries" => o with { Queries = Int() },

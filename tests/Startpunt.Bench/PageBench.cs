@@ -60,7 +60,12 @@ public static partial class PageBench
             try
             {
                 results.Add(await WrkAsync("results page (/zoeken, query mix)", engine, $"-s {script} {baseUrl}", seconds, connections, web.Id));
-                if (trivialToo) results.Add(await WrkAsync("trivial endpoint (/health/live)", "-", $"{baseUrl}/health/live", seconds, connections, web.Id));
+                if (trivialToo)
+                {
+                    results.Add(await WrkAsync("trivial endpoint (/health/live)", "-", $"{baseUrl}/health/live", seconds, connections, web.Id));
+                    // For scale: a Razor page with the same layout and form, but no search.
+                    results.Add(await WrkAsync("start page (/, same layout, no search)", "-", $"{baseUrl}/", seconds, connections, web.Id));
+                }
             }
             finally
             {

@@ -85,7 +85,7 @@ foreach (var line in report.Disagreements(1, 2)) Console.Error.WriteLine($"   di
 var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
 if (options.Output is { } output) await File.WriteAllTextAsync(output, markdown);
-if (options.Tiny)
+if (options.Tiny && !options.Keep)
 {
     // The smoke run's own check: the SQLite engine gives the reference's first page for every query the naive
     // baseline ran. (Meilisearch may differ on free text, by design: it forgives typos.)
