@@ -13,7 +13,7 @@ export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port
        Paths__ContentDirectory="$PWD/content" Paths__OpenDataDirectory="$PWD/../shared/data" Logging__LogLevel__Default=Warning
 (cd "$work/app" && exec dotnet Startpunt.Web.dll) & app=$!
 trap 'kill $app 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 60); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.5; done
 
 run() {
   local name="$1" url="$2"
@@ -26,4 +26,4 @@ base="http://127.0.0.1:$port"
 run "results page: Hoorn, 25 km, dagbesteding" "$base/zoeken?postcode=1621AB&afstand=25&product=dagbesteding"
 run "results page: Gouda, 50 km, all products, sorted by waiting time" "$base/zoeken?postcode=2801&afstand=50&sorteer=wachttijd"
 run "results page: Zaandam, free text 'zorgboerderij'" "$base/zoeken?postcode=1501&afstand=25&q=zorgboerderij"
-run "trivial endpoint (ceiling): /health" "$base/health"
+run "trivial endpoint (ceiling): /health/live" "$base/health/live"

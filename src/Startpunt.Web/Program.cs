@@ -32,6 +32,11 @@ if (args.Contains("migrate"))
     await app.InitializeDatabaseAsync();
     return 0;
 }
+if (args.Contains("reindex"))
+{
+    // Rebuilds the Meilisearch index from the database without downtime (new index, then swap).
+    return await app.ReindexAsync();
+}
 if (args.Contains("schema-script"))
 {
     // For writing a migration by hand: the SQL the current model would create.

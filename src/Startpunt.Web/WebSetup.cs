@@ -62,7 +62,10 @@ public static class WebSetup
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+            ResponseWriter = HealthReportWriter.WriteAsync,
         });
+        // Liveness only (the process answers): no checks, so also the ceiling the page-level benchmark compares with.
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapGet("/taal/{culture}", (string culture, string? terug, HttpContext http) =>
         {
             var chosen = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture) ?? Cultures[0];
@@ -90,6 +93,26 @@ public static class WebSetup
     public static string ContentSecurityPolicy(string frameAncestors) =>
         "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org https://tile.openstreetmap.org; " +
         $"script-src 'self'; style-src 'self'; frame-ancestors {frameAncestors}; base-uri 'self'; form-action 'self'";
+}
+
+/// <summary>/health as JSON: the overall status and, per check, its status and a description an operator can act on.</summary>
+internal static class HealthReportWriter
+{
+    public static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description ?? e.Value.Exception?.Message,
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+            }),
+        });
+    }
 }
 
 /// <summary>Marker for the shared UI texts (Resources/SharedResource.en.resx). Dutch is the key and the default.</summary>

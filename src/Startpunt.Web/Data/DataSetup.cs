@@ -21,6 +21,8 @@ public sealed class DatabaseOptions
     public bool MigrateOnStart { get; set; }
     /// <summary>Create fictional demo providers and offers in an empty database.</summary>
     public bool SeedDemo { get; set; }
+    /// <summary>How often SQLite's planner statistics are refreshed (<see cref="DatabaseMaintenance"/>); zero turns it off.</summary>
+    public TimeSpan OptimizeInterval { get; set; } = TimeSpan.FromHours(6);
 }
 
 public static class DataSetup
@@ -50,6 +52,7 @@ public static class DataSetup
         builder.Services.AddSingleton<EmbedOrigins>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<StartpuntDb>("database");
+        builder.Services.AddHostedService<DatabaseMaintenance>();
         return builder;
     }
 

@@ -33,5 +33,7 @@ public sealed class DatabaseInitializer(
                 await new DemoSeeder(db, content, clock, logs.CreateLogger<DemoSeeder>()).SeedAsync(ct);
             await DemoAccounts.CreateAsync(db, users, clock.GetUtcNow().UtcDateTime, ct);
         }
+        // After an import the planner needs fresh statistics.
+        await DatabaseMaintenance.OptimizeAsync(db, ct);
     }
 }

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
+using Startpunt.Web.Search;
 
 namespace Startpunt.Web.Data;
 
-public sealed class StartpuntDb(DbContextOptions<StartpuntDb> options, AuditActor? actor = null, TimeProvider? clock = null)
+public sealed class StartpuntDb(
+    DbContextOptions<StartpuntDb> options, AuditActor? actor = null, TimeProvider? clock = null, SearchOutbox? searchOutbox = null)
     : IdentityDbContext<StartpuntUser>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
@@ -24,6 +26,7 @@ public sealed class StartpuntDb(DbContextOptions<StartpuntDb> options, AuditActo
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<SearchOutboxEntry> SearchOutboxEntries => Set<SearchOutboxEntry>();
 
     /// <summary>
     /// For importers that bring offers with their own history (the demo content, data from an earlier portal): they
@@ -44,17 +47,28 @@ public sealed class StartpuntDb(DbContextOptions<StartpuntDb> options, AuditActo
     {
         var who = actor ?? AuditActor.System;
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-        var added = ImportingHistory ? [] : ChangeTracker.Entries<Offer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var added = ChangeTracker.Entries<Offer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         AuditEntries.AddRange(Audit.Collect(this, who, now));
         Modification.Stamp(ChangeTracker, now);
-        if (added.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // With an external search index, every change it must follow leaves an outbox row in this same transaction.
+        var affected = searchOutbox is null ? [] : await Search.SearchOutbox.AffectedOffersAsync(this, cancellationToken);
+        SearchOutboxEntries.AddRange(affected.Select(id => new SearchOutboxEntry { OfferId = id, EnqueuedAt = now }));
+        var indexed = searchOutbox is not null && (affected.Count > 0 || added.Count > 0);
+        if (added.Count == 0)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (indexed) searchOutbox!.Notify();
+            return saved;
+        }
 
-        // New offers get their "aangemaakt" entry once their id is known, in the same transaction.
+        // New offers get their "aangemaakt" entry (and outbox row) once their id is known, in the same transaction.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AuditEntries.AddRange(Audit.Created(added, who, now));
+        if (!ImportingHistory) AuditEntries.AddRange(Audit.Created(added, who, now));
+        if (searchOutbox is not null) SearchOutboxEntries.AddRange(added.Select(o => new SearchOutboxEntry { OfferId = o.Id, EnqueuedAt = now }));
         count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        if (indexed) searchOutbox!.Notify();
         return count;
     }
 }

@@ -30,6 +30,13 @@ public sealed record OfferSearchQuery
     public int? StartWithinWeeks { get; init; }
     public TransportFilter Transport { get; init; }
     public string? Language { get; init; }
+    /// <summary>
+    /// Only offers whose provider holds a contract, active today, for the offer's product in this municipality
+    /// (CBS code). For the consultant's search: a client may only be referred to contracted offers.
+    /// </summary>
+    public string? ContractedFor { get; init; }
+    /// <summary>Also count the results per product, target group, language and transport (<see cref="OfferSearchResult.Facets"/>).</summary>
+    public bool IncludeFacets { get; init; }
     public SearchSort Sort { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
@@ -38,6 +45,27 @@ public sealed record OfferSearchQuery
 public sealed record OfferSearchResult(IReadOnlyList<OfferHit> Hits, int Total, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>Counts over all results (not just this page) per <see cref="SearchFacets"/> name and value; null unless asked.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Facets { get; init; }
+
+    /// <summary>Which engine answered ("sqlite", "meilisearch", ...): sent along in Server-Timing, and shown by the fallback tests.</summary>
+    public string Engine { get; init; } = "";
+}
+
+/// <summary>The facet names and how their values are written, the same for every engine.</summary>
+public static class SearchFacets
+{
+    /// <summary>Values are product ids.</summary>
+    public const string Product = "product";
+    /// <summary>Values are target group codes.</summary>
+    public const string TargetGroup = "targetGroup";
+    /// <summary>Values are language codes.</summary>
+    public const string Language = "language";
+    /// <summary>Values are <see cref="Domain.Transport"/> names.</summary>
+    public const string Transport = "transport";
+
+    public static readonly string[] All = [Product, TargetGroup, Language, Transport];
 }
 
 /// <summary>One offer as a result list shows it. <see cref="DistanceKm"/> is null for help at home (it comes to you).</summary>
@@ -54,4 +82,14 @@ public sealed record OfferHit(
     int? FreePlaces,
     Stoplight Stoplight,
     Transport Transport,
-    IReadOnlyList<string> Languages);
+    IReadOnlyList<string> Languages)
+{
+    // Records compare lists by reference; two engines agree when the languages are the same in the same order.
+    public bool Equals(OfferHit? other) =>
+        other is not null && OfferId == other.OfferId && ProviderId == other.ProviderId && ProviderName == other.ProviderName
+        && ProductId == other.ProductId && ProductName == other.ProductName && LevelName == other.LevelName && Kind == other.Kind
+        && DistanceKm == other.DistanceKm && Town == other.Town && FreePlaces == other.FreePlaces && Stoplight == other.Stoplight
+        && Transport == other.Transport && Languages.SequenceEqual(other.Languages);
+
+    public override int GetHashCode() => OfferId;
+}

@@ -1,10 +1,67 @@
+using Microsoft.Extensions.Options;
+using Startpunt.Web.Search.Meilisearch;
+
 namespace Startpunt.Web.Search;
 
 public static class SearchSetup
 {
+    /// <summary>
+    /// SQLite search always; with `Search:Meilisearch:Url` also Meilisearch, in front of SQLite, with the outbox, its
+    /// sync and a health check. Without a Url nothing of Meilisearch is registered and no outbox rows are written.
+    /// </summary>
     public static WebApplicationBuilder AddStartpuntSearch(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IOfferSearch, SqliteOfferSearch>();
+        var services = builder.Services;
+        services.AddScoped<SqliteOfferSearch>();
+        var section = builder.Configuration.GetSection(MeilisearchOptions.Section);
+        services.Configure<MeilisearchOptions>(section);
+        if (!(section.Get<MeilisearchOptions>()?.Enabled ?? false))
+        {
+            services.AddScoped<IOfferSearch>(sp => sp.GetRequiredService<SqliteOfferSearch>());
+            return builder;
+        }
+
+        services.AddSingleton<SearchOutbox>();
+        services.AddSingleton<SearchCircuit>();
+        services.AddSingleton<IndexSyncStatus>();
+        services.AddHttpClient<MeilisearchClient>((sp, http) =>
+            {
+                var o = sp.GetRequiredService<IOptions<MeilisearchOptions>>().Value;
+                http.BaseAddress = new Uri(o.Url!.TrimEnd('/') + "/");
+                http.Timeout = o.RequestTimeout;
+                if (!string.IsNullOrEmpty(o.Key)) http.DefaultRequestHeaders.Authorization = new("Bearer", o.Key);
+            })
+            // A server that is gone must cost little: fail the connect quickly, and keep connections warm otherwise.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                ConnectTimeout = TimeSpan.FromSeconds(1),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            // One log line per search request would cost more than the search.
+            .RemoveAllLoggers();
+        services.AddScoped<MeilisearchOfferSearch>();
+        services.AddScoped<IOfferSearch, FallbackOfferSearch>();
+        services.AddScoped<OfferIndexer>();
+        services.AddSingleton<OfferIndexSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<OfferIndexSync>());
+        services.AddHealthChecks().AddCheck<MeilisearchHealthCheck>("search");
         return builder;
+    }
+
+    /// <summary>`reindex`: builds a fresh Meilisearch index from the database and swaps it in, while the portal keeps searching the old one.</summary>
+    public static async Task<int> ReindexAsync(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<MeilisearchOptions>>().Value.Enabled)
+        {
+            Console.Error.WriteLine("reindex needs Search:Meilisearch:Url (and Search:Meilisearch:Key); nothing to do for the SQLite engine.");
+            return 2;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var indexer = scope.ServiceProvider.GetRequiredService<OfferIndexer>();
+        var db = scope.ServiceProvider.GetRequiredService<Data.StartpuntDb>();
+        await indexer.EnsureIndexAsync(app.Lifetime.ApplicationStopping);
+        var report = await indexer.RebuildAsync(db, app.Lifetime.ApplicationStopping);
+        Console.WriteLine($"Reindexed {report.Documents} offers into '{indexer.Live}' in {report.Duration.TotalSeconds:0.0} s.");
+        return 0;
     }
 }

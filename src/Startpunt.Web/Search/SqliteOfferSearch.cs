@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
@@ -12,6 +11,8 @@ namespace Startpunt.Web.Search;
 /// </summary>
 public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOfferSearch
 {
+    public const string EngineName = "sqlite";
+
     public async Task<OfferSearchResult> SearchAsync(OfferSearchQuery query, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -58,6 +59,13 @@ public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOff
             offers = offers.Where(o => o.Availability.IntakeOpen && o.Availability.WaitingWeeks <= weeks
                                        && o.Availability.ConfirmedAt >= freshSince);
         }
+        if (query.ContractedFor is { } contracted)
+        {
+            var today = DateOnly.FromDateTime(now);
+            offers = offers.Where(o => db.Contracts.Any(c => c.ProviderId == o.ProviderId && c.ProductId == o.ProductId
+                && c.StartDate <= today && (c.EndDate == null || c.EndDate >= today)
+                && c.Municipalities.Any(m => m.MunicipalityCode == contracted)));
+        }
 
         var candidates = await offers.Select(o => new Candidate(
                 o.Id, o.ProviderId, o.Provider!.Name, o.ProductId, o.Product!.Name, o.ProductLevel != null ? o.ProductLevel.Name : null,
@@ -74,10 +82,8 @@ public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOff
             hits.Add((c, km, rules.Derive(c.IntakeOpen, c.WaitingWeeks, c.ConfirmedAt, now)));
         }
 
-        var ordered = Order(hits, query.Sort);
-        var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var pageCount = Math.Max(1, (hits.Count + pageSize - 1) / pageSize);
-        var page = Math.Clamp(query.Page, 1, pageCount);
+        var ordered = OfferOrder.Apply(hits, query.Sort, h => new OrderKey(h.C.Id, h.C.ProviderName, h.C.ProductName, h.Km, h.Light));
+        var (page, pageSize) = OfferOrder.Page(query.Page, query.PageSize, hits.Count);
         var pageHits = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
 
         var ids = pageHits.Select(h => h.C.Id).ToList();
@@ -87,24 +93,28 @@ public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOff
         var result = pageHits.Select(h => new OfferHit(
             h.C.Id, h.C.ProviderId, h.C.ProviderName, h.C.ProductId, h.C.ProductName, h.C.LevelName, h.C.Kind,
             h.Km, h.C.Town, h.C.FreePlaces, h.Light, h.C.Transport, languages[h.C.Id].Order(StringComparer.Ordinal).ToList())).ToList();
-        return new OfferSearchResult(result, hits.Count, page, pageSize);
+        return new OfferSearchResult(result, hits.Count, page, pageSize)
+        {
+            Engine = EngineName,
+            Facets = query.IncludeFacets ? await FacetsAsync(hits.Select(h => h.C).ToList(), ct) : null,
+        };
     }
 
-    /// <summary>
-    /// Confirmed offers always rank before "onbekend" ones. Ties break on distance, then name, then id, so that the
-    /// order is total and the same on every engine.
-    /// </summary>
-    private static IEnumerable<(Candidate C, double? Km, Stoplight Light)> Order(
-        List<(Candidate C, double? Km, Stoplight Light)> hits, SearchSort sort)
+    private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>> FacetsAsync(List<Candidate> hits, CancellationToken ct)
     {
-        var byKnown = hits.OrderBy(h => h.Light.IsKnown ? 0 : 1);
-        var sorted = sort switch
+        var ids = hits.Select(h => h.Id).ToList();
+        var groups = await db.Set<OfferTargetGroup>().AsNoTracking().Where(t => ids.Contains(t.OfferId))
+            .GroupBy(t => t.TargetGroupCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var languages = await db.Set<OfferLanguage>().AsNoTracking().Where(l => ids.Contains(l.OfferId))
+            .GroupBy(l => l.LanguageCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return new Dictionary<string, IReadOnlyDictionary<string, int>>
         {
-            SearchSort.WaitingTime => byKnown.ThenBy(h => h.Light.IntakeOpen ? 0 : 1).ThenBy(h => h.Light.WaitingWeeks).ThenBy(h => h.Km ?? 0),
-            SearchSort.Name => byKnown.ThenBy(h => h.C.ProviderName, StringComparer.CurrentCultureIgnoreCase).ThenBy(h => h.C.ProductName, StringComparer.CurrentCultureIgnoreCase),
-            _ => byKnown.ThenBy(h => h.Km ?? 0),
+            [SearchFacets.Product] = hits.GroupBy(h => h.ProductId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .ToDictionary(g => g.Key, g => g.Count()),
+            [SearchFacets.TargetGroup] = groups.ToDictionary(g => g.Key, g => g.Count),
+            [SearchFacets.Language] = languages.ToDictionary(g => g.Key, g => g.Count),
+            [SearchFacets.Transport] = hits.GroupBy(h => h.Transport.ToString()).ToDictionary(g => g.Key, g => g.Count()),
         };
-        return sorted.ThenBy(h => h.C.ProviderName, StringComparer.Ordinal).ThenBy(h => h.C.Id);
     }
 
     /// <summary>
@@ -113,15 +123,8 @@ public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOff
     /// </summary>
     internal static string? FtsMatch(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var terms = new List<string>();
-        var current = new StringBuilder();
-        foreach (var ch in text.Normalize(NormalizationForm.FormC) + " ")
-        {
-            if (char.IsLetterOrDigit(ch)) current.Append(char.ToLowerInvariant(ch));
-            else if (current.Length > 0) { terms.Add(current.ToString()); current.Clear(); }
-        }
-        return terms.Count == 0 ? null : string.Join(' ', terms.Distinct().Take(8).Select(t => $"\"{t}\"*"));
+        var terms = SearchText.Terms(text);
+        return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => $"\"{t}\"*"));
     }
 
     private sealed record Candidate(

@@ -21,7 +21,7 @@ public sealed class ResultsModel(ResidentSearch search, IStringLocalizer<SharedR
         Search = await search.RunAsync(Form, ct);
         Response.Headers.Vary = "HX-Request";
         if (Search.SearchTime is { } took)
-            Response.Headers["Server-Timing"] = $"search;dur={took.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}";
+            Response.Headers["Server-Timing"] = $"search;dur={took.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)};desc=\"{Search.Result?.Engine}\"";
         if (!Htmx.IsFragmentRequest(Request)) return Page();
         // PageModel.Partial() starts from empty view data; the fragment flag and the title must travel along.
         return new PartialViewResult

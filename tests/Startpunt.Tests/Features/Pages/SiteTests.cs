@@ -12,6 +12,18 @@ public sealed class SiteTests(StartpuntFactory app) : IClassFixture<StartpuntFac
     {
         using var response = await _client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        // Without Meilisearch configured there is nothing to check for search.
+        Assert.False(health.RootElement.GetProperty("checks").TryGetProperty("search", out _));
+    }
+
+    [Fact]
+    public async Task The_liveness_endpoint_answers_without_checks()
+    {
+        using var response = await _client.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Startpunt.Web;
+using Startpunt.Web.Data;
+using Startpunt.Web.Features.Account;
+using Startpunt.Web.Features.Freshness;
+using Startpunt.Web.Mail;
+using Startpunt.Web.Search;
+
+namespace Startpunt.Bench;
+
+/// <summary>The portal's own composition (the same AddXxx calls as Program.cs) on the benchmark's database and Meilisearch, without serving pages.</summary>
+public static class BenchHost
+{
+    public const string Index = "bench_offers";
+
+    public static WebApplication Build(string repositoryRoot, string databasePath, string meilisearchUrl, TimeProvider clock)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Path.Combine(repositoryRoot, "src", "Startpunt.Web"),
+            EnvironmentName = "Production",
+            Args = [],
+        });
+        builder.Configuration.AddInMemoryCollection(Settings(repositoryRoot, databasePath, meilisearchUrl));
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddStartpuntData();
+        builder.AddStartpuntSearch();
+        builder.AddStartpuntMail();
+        builder.AddStartpuntAccounts();
+        builder.AddStartpuntFreshness();
+        builder.AddStartpuntWeb();
+        builder.Services.RemoveAll<TimeProvider>();
+        builder.Services.AddSingleton(clock);
+        return builder.Build();
+    }
+
+    /// <summary>What the web process needs for the benchmark database (also passed to it as environment variables for the page run).</summary>
+    public static Dictionary<string, string?> Settings(string repositoryRoot, string databasePath, string? meilisearchUrl) => new()
+    {
+        ["ConnectionStrings:Startpunt"] = $"Data Source={databasePath}",
+        ["Paths:ContentDirectory"] = Path.Combine(repositoryRoot, "content"),
+        ["Paths:OpenDataDirectory"] = Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "data")),
+        ["Database:MigrateOnStart"] = "false",
+        ["Database:SeedDemo"] = "false",
+        ["Reminders:Enabled"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Search:Meilisearch:Url"] = meilisearchUrl,
+        ["Search:Meilisearch:Key"] = meilisearchUrl is null ? null : MeilisearchProcess.Key,
+        ["Search:Meilisearch:Index"] = meilisearchUrl is null ? null : Index,
+    };
+}
+
+/// <summary>Time as the data set sees it: the reference moment it was generated for, running on from there.</summary>
+public sealed class BenchClock(DateTime referenceUtc) : TimeProvider
+{
+    private readonly long _started = Stopwatch.GetTimestamp();
+
+    public override DateTimeOffset GetUtcNow() => new DateTimeOffset(referenceUtc, TimeSpan.Zero) + Stopwatch.GetElapsedTime(_started);
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Startpunt.Bench;
+
+public sealed record WrkResult(string Endpoint, string Engine, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, string Errors, double? WebPeakRssMb);
+
+/// <summary>
+/// The results page under load: the portal's Release build as its own process on the benchmark database, wrk on
+/// loopback (2 threads, a fixed number of connections, a fixed time) against result URLs from the query mix, and
+/// against /health/live, the cheapest endpoint of the same app, as the ceiling.
+/// </summary>
+public static partial class PageBench
+{
+    public static async Task<List<WrkResult>> RunAsync(string repositoryRoot, string databasePath, string? meilisearchUrl, IReadOnlyList<string> urls,
+        int seconds, int connections, bool trivialToo, string workDirectory)
+    {
+        var dll = Path.Combine(repositoryRoot, "src", "Startpunt.Web", "bin", "Release", "net10.0", "Startpunt.Web.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run `dotnet build -c Release` first.");
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0)) { listener.Start(); port = ((IPEndPoint)listener.LocalEndpoint).Port; }
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        info.ArgumentList.Add(dll);
+        foreach (var (key, value) in BenchHost.Settings(repositoryRoot, databasePath, meilisearchUrl))
+            if (value is not null) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_CONTENTROOT"] = Path.Combine(repositoryRoot, "src", "Startpunt.Web");
+        using var web = Process.Start(info)!;
+        web.OutputDataReceived += (_, _) => { };
+        web.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"   web: {line}"); };
+        web.BeginOutputReadLine();
+        web.BeginErrorReadLine();
+        var engine = meilisearchUrl is null ? "sqlite" : "meilisearch";
+        var baseUrl = $"http://127.0.0.1:{port}";
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
+            await WaitUntilAsync(http, "/health/live");
+            if (meilisearchUrl is not null) await WaitUntilAsync(http, "/health", body => body.Contains("\"search\":{\"status\":\"Healthy\"", StringComparison.Ordinal));
+            // Warm-up: JIT, EF's compiled queries, connections; and check the engine answering is the one meant.
+            foreach (var url in urls.Take(50))
+            {
+                using var response = await http.GetAsync(url);
+                response.EnsureSuccessStatusCode();
+                var timing = response.Headers.TryGetValues("Server-Timing", out var t) ? t.Single() : "";
+                if (!timing.Contains(engine, StringComparison.Ordinal)) throw new InvalidOperationException($"{url} was answered by {timing}, not {engine}");
+            }
+
+            var script = Path.Combine(workDirectory, $"urls-{Guid.NewGuid():N}.lua");
+            var lua = new StringBuilder("local paths = {\n");
+            foreach (var url in urls) lua.Append("  \"").Append(url.Replace("\"", "%22", StringComparison.Ordinal)).Append("\",\n");
+            lua.Append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+            await File.WriteAllTextAsync(script, lua.ToString());
+            var results = new List<WrkResult>();
+            try
+            {
+                results.Add(await WrkAsync("results page (/zoeken, query mix)", engine, $"-s {script} {baseUrl}", seconds, connections, web.Id));
+                if (trivialToo)
+                {
+                    results.Add(await WrkAsync("trivial endpoint (/health/live)", "-", $"{baseUrl}/health/live", seconds, connections, web.Id));
+                    // For scale: a Razor page with the same layout and form, but no search.
+                    results.Add(await WrkAsync("start page (/, same layout, no search)", "-", $"{baseUrl}/", seconds, connections, web.Id));
+                }
+            }
+            finally
+            {
+                File.Delete(script);
+            }
+            return results;
+        }
+        finally
+        {
+            if (!web.HasExited) web.Kill(entireProcessTree: true);
+            await web.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<WrkResult> WrkAsync(string endpoint, string engine, string target, int seconds, int connections, int webPid)
+    {
+        var args = $"-t2 -c{connections} -d{seconds}s --timeout 2s --latency {target}";
+        Console.Error.WriteLine($"   wrk {args}");
+        var info = new ProcessStartInfo("wrk", args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var wrk = Process.Start(info) ?? throw new InvalidOperationException("wrk is needed: apt-get install -y wrk");
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        double Ms(string label)
+        {
+            var m = Regex.Match(output, $@"^\s*{Regex.Escape(label)}\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+            if (!m.Success) return double.NaN;
+            var v = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            return m.Groups[2].Value switch { "us" => v / 1000, "s" => v * 1000, _ => v };
+        }
+        var rps = RequestsPerSecond().Match(output) is { Success: true } r ? double.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+        var total = TotalRequests().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var errors = string.Join("; ", output.Split('\n').Where(l => l.Contains("Non-2xx", StringComparison.Ordinal) || l.Contains("Socket errors", StringComparison.Ordinal)).Select(l => l.Trim()));
+        return new WrkResult(endpoint, engine, rps, Ms("50%"), Ms("99%"), total, errors.Length == 0 ? "none" : errors, Memory.PeakMb(webPid));
+    }
+
+    private static async Task WaitUntilAsync(HttpClient http, string path, Func<string, bool>? ok = null)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                using var response = await http.GetAsync(path);
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.IsSuccessStatusCode && (ok is null || ok(body))) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{path} did not become ready");
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex TotalRequests();
+}

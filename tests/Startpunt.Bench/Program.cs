@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Startpunt.Bench;
+using Startpunt.Web.Data;
+using Startpunt.Web.Search;
+using Startpunt.Web.Search.Meilisearch;
+
+// The search benchmark: a national data set, the naive baseline, the SQLite engine and the Meilisearch engine on
+// the same query mix in this one process, then (unless --no-pages) the results page under wrk. Prints Markdown.
+//   dotnet run -c Release --project tests/Startpunt.Bench            full size (100,000 offers), by hand
+//   dotnet run -c Release --project tests/Startpunt.Bench -- --tiny  smoke run (CI)
+var options = BenchOptions.Parse(args);
+var repo = DataSetup.FindRepositoryRoot(AppContext.BaseDirectory);
+var work = Path.GetFullPath(options.WorkDirectory ?? Path.Combine(repo, ".bench"));
+Directory.CreateDirectory(work);
+var report = new Report(options) { LoadAtStart = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?" };
+
+var reference = DateTime.UtcNow.Date.AddHours(8);
+var clock = new BenchClock(reference);
+var dbPath = Path.Combine(work, $"national-v{NationalDataSet.Version}-{options.Offers}-{options.Providers}-{reference:yyyyMMdd}.db");
+SqliteConnection.ClearAllPools();
+foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(dbPath + suffix);
+
+Console.Error.WriteLine($"== Meilisearch ({options.MeilisearchMemory} indexing memory)");
+await using var meilisearch = await MeilisearchProcess.StartAsync(repo, work, options.MeilisearchMemory);
+var app = BenchHost.Build(repo, dbPath, meilisearch.Url, clock);
+
+Console.Error.WriteLine($"== data set: {options.Offers} offers, {options.Providers} providers -> {dbPath}");
+report.DataSet = await NationalDataSet.GenerateAsync(app, options, reference);
+Console.Error.WriteLine($"   {report.DataSet}");
+
+Console.Error.WriteLine("== index builds");
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<StartpuntDb>();
+    var started = Stopwatch.GetTimestamp();
+    // The SQLite engine's indexes: the FTS5 table rebuilt from Offers.SearchText, every B-tree index rebuilt, statistics.
+    await db.Database.ExecuteSqlRawAsync("INSERT INTO OfferSearch(OfferSearch) VALUES('rebuild')");
+    await db.Database.ExecuteSqlRawAsync("REINDEX");
+    report.SqliteIndexBuild = Stopwatch.GetElapsedTime(started);
+    var indexer = scope.ServiceProvider.GetRequiredService<OfferIndexer>();
+    await indexer.EnsureIndexAsync(CancellationToken.None);
+    report.MeilisearchIndexBuild = (await indexer.RebuildAsync(db, CancellationToken.None)).Duration;
+    report.MeilisearchDocuments = await indexer.CountAsync(CancellationToken.None);
+}
+report.MeilisearchRssAfterBuildMb = Memory.CurrentMb(meilisearch.ProcessId);
+
+Dictionary<string, List<BenchQuery>> mix;
+await using (var scope = app.Services.CreateAsyncScope())
+    mix = await QueryMix.CreateAsync(scope.ServiceProvider.GetRequiredService<StartpuntDb>(), Math.Max(options.Queries, options.NaiveQueries));
+
+var engines = new (string Name, Func<IServiceProvider, IOfferSearch> Create, int PerKind)[]
+{
+    ("naive baseline (EF loads the region, distance in C#)", sp => new NaiveOfferSearch(sp.GetRequiredService<StartpuntDb>(), sp.GetRequiredService<TimeProvider>()), options.NaiveQueries),
+    ("SQLite engine", sp => sp.GetRequiredService<SqliteOfferSearch>(), options.Queries),
+    ("Meilisearch engine (incl. HTTP)", sp => sp.GetRequiredService<MeilisearchOfferSearch>(), options.Queries),
+};
+foreach (var (name, create, perKind) in engines)
+{
+    Console.Error.WriteLine($"== {name}");
+    report.Engines.Add(await EngineBench.RunAsync(name, app.Services, create, mix, perKind, options.Warmup, options.ThroughputTime));
+}
+report.MeilisearchPeakRssMb = Memory.PeakMb(meilisearch.ProcessId);
+
+Console.Error.WriteLine("== update lag (the portal's own sync service running)");
+await app.StartAsync();
+report.SqliteLag = await LagBench.RunAsync(app.Services, clock, engines[1].Create, options.LagSamples, offset: 0);
+report.MeilisearchLag = await LagBench.RunAsync(app.Services, clock, engines[2].Create, options.LagSamples, offset: 1);
+await app.StopAsync();
+await app.DisposeAsync();
+SqliteConnection.ClearAllPools();
+
+if (options.Pages)
+{
+    var urls = mix[QueryMix.GeoFilters].Concat(mix[QueryMix.MaxWait]).Concat(mix[QueryMix.FreeText]).Select(q => q.Url).Take(300).ToList();
+    Console.Error.WriteLine("== results page with wrk: SQLite engine, and the trivial endpoint");
+    report.Pages.AddRange(await PageBench.RunAsync(repo, dbPath, null, urls, options.PageSeconds, options.PageConnections, trivialToo: true, work));
+    Console.Error.WriteLine("== results page with wrk: Meilisearch engine");
+    report.Pages.AddRange(await PageBench.RunAsync(repo, dbPath, meilisearch.Url, urls, options.PageSeconds, options.PageConnections, trivialToo: false, work));
+}
+
+report.LoadAtEnd = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
+foreach (var line in report.Disagreements(1, 2)) Console.Error.WriteLine($"   differs: {line}");
+var markdown = report.ToMarkdown();
+Console.WriteLine(markdown);
+if (options.Output is { } output) await File.WriteAllTextAsync(output, markdown);
+if (options.Tiny && !options.Keep)
+{
+    // The smoke run's own check: the SQLite engine gives the reference's first page for every query the naive
+    // baseline ran. (Meilisearch may differ on free text, by design: it forgives typos.)
+    SqliteConnection.ClearAllPools();
+    foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(dbPath + suffix);
+    return report.Agreement(0, 1) == report.Engines[0].FirstPages.Count ? 0 : 1;
+}
+return 0;

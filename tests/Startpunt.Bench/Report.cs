@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Startpunt.Bench;
+
+/// <summary>Everything measured, and the Markdown for docs/performance.md: the machine, the tables, the targets.</summary>
+public sealed class Report(BenchOptions options)
+{
+    public DataSetStats? DataSet { get; set; }
+    public string LoadAtStart { get; init; } = "?";
+    public string LoadAtEnd { get; set; } = "?";
+    public TimeSpan SqliteIndexBuild { get; set; }
+    public TimeSpan MeilisearchIndexBuild { get; set; }
+    public long MeilisearchDocuments { get; set; }
+    public double? MeilisearchRssAfterBuildMb { get; set; }
+    public double? MeilisearchPeakRssMb { get; set; }
+    public List<EngineResult> Engines { get; } = [];
+    public List<double> SqliteLag { get; set; } = [];
+    public List<double> MeilisearchLag { get; set; } = [];
+    public List<WrkResult> Pages { get; } = [];
+
+    /// <summary>Queries of the mix whose first page is the same, id for id, on engines <paramref name="a"/> and <paramref name="b"/>.</summary>
+    public int Agreement(int a, int b) =>
+        Engines[a].FirstPages.Count(p => Engines[b].FirstPages.TryGetValue(p.Key, out var other) && other.SequenceEqual(p.Value));
+
+    /// <summary>Per query kind: how many first pages agree between two engines.</summary>
+    public string AgreementByKind(int a, int b) => string.Join(", ", QueryMix.Kinds.Select(k =>
+    {
+        var pages = Engines[a].FirstPages.Where(p => p.Key.Kind == k && Engines[b].FirstPages.ContainsKey(p.Key)).ToList();
+        return $"{k}: {pages.Count(p => Engines[b].FirstPages[p.Key].SequenceEqual(p.Value))}/{pages.Count}";
+    }));
+
+    public IEnumerable<string> Disagreements(int a, int b) => Engines[a].FirstPages
+        .Where(p => Engines[b].FirstPages.TryGetValue(p.Key, out var other) && !other.SequenceEqual(p.Value))
+        .Select(p => $"{p.Key.Kind} {p.Key.Url} ({p.Key.Query.Sort}): [{string.Join(",", p.Value)}] vs [{string.Join(",", Engines[b].FirstPages[p.Key])}]");
+
+    public string ToMarkdown()
+    {
+        var s = new StringBuilder();
+        var d = DataSet!;
+        s.AppendLine(CultureInfo.InvariantCulture, $"### Search benchmark ({(options.Tiny ? "tiny smoke run" : "national data set")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
+        s.AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores ({Cpu()}), {MemoryGb():0} GiB RAM, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, Meilisearch 1.21.0 (`--max-indexing-memory {options.MeilisearchMemory}`). "
+            + $"/proc/loadavg at the start: `{LoadAtStart}`, at the end: `{LoadAtEnd}` (the cores are shared with other work on the machine).");
+        s.AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"Data set: {d.Regions} regions, {d.Municipalities} municipalities, {d.Providers:N0} providers, {d.Locations:N0} locations, {d.Offers:N0} offers (generated in {d.Took.TotalSeconds:0.0} s).");
+        s.AppendLine();
+
+        s.AppendLine("| engine | " + string.Join(" | ", QueryMix.Kinds.Select(k => $"{k}: p50 / p95 / p99 (ms)")) + " | throughput (queries/s, " + Environment.ProcessorCount + " workers) | peak RSS (MB) | index build | update visible after (p50 / max) |");
+        s.AppendLine("|---" + string.Concat(Enumerable.Repeat("|---", QueryMix.Kinds.Length + 4)) + "|");
+        foreach (var (e, i) in Engines.Select((e, i) => (e, i)))
+        {
+            var cells = QueryMix.Kinds.Select(k => e.PerKind.TryGetValue(k, out var l) ? $"{l.P50:0.0} / {l.P95:0.0} / {l.P99:0.0}" : "-");
+            var rss = i == 2 ? $"{e.PeakRssMb:0} (+ server {MeilisearchPeakRssMb:0})" : $"{e.PeakRssMb:0}";
+            var build = i switch { 1 => $"{SqliteIndexBuild.TotalSeconds:0.0} s (FTS5 rebuild + REINDEX)", 2 => $"{MeilisearchIndexBuild.TotalSeconds:0.0} s (new index + swap, {MeilisearchDocuments:N0} docs)", _ => "-" };
+            var lag = i switch { 1 => Lag(SqliteLag), 2 => Lag(MeilisearchLag), _ => "-" };
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {e.Engine} | {string.Join(" | ", cells)} | {e.QueriesPerSecond:0} | {rss} | {build} | {lag} |");
+        }
+        s.AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"Queries per kind: {Engines[1].PerKind.Values.First().Count} (naive baseline {Engines[0].PerKind.Values.First().Count}), after {options.Warmup} warm-up queries. "
+            + $"Same first page on SQLite and Meilisearch: {Agreement(1, 2)} of {Engines[1].FirstPages.Count} queries ({AgreementByKind(1, 2)}); on SQLite and the naive baseline: {Agreement(0, 1)} of {Engines[0].FirstPages.Count}.");
+        s.AppendLine();
+
+        if (Pages.Count > 0)
+        {
+            s.AppendLine(CultureInfo.InvariantCulture, $"Page level (wrk, 2 threads, {options.PageConnections} connections, {options.PageSeconds} s each, loopback, the Release build as its own process):");
+            s.AppendLine();
+            s.AppendLine("| endpoint | engine | requests/s | p50 (ms) | p99 (ms) | requests | errors | web process peak RSS (MB) |");
+            s.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var p in Pages)
+                s.AppendLine(CultureInfo.InvariantCulture, $"| {p.Endpoint} | {p.Engine} | {p.RequestsPerSecond:0} | {p.P50Ms:0.0} | {p.P99Ms:0.0} | {p.Requests:N0} | {p.Errors} | {p.WebPeakRssMb:0} |");
+            s.AppendLine();
+        }
+
+        s.AppendLine("| target | measured | |");
+        s.AppendLine("|---|---|---|");
+        foreach (var (target, measured, met) in Targets()) s.AppendLine(CultureInfo.InvariantCulture, $"| {target} | {measured} | {(met is null ? "n/a" : met.Value ? "met" : "**missed**")} |");
+        return s.ToString();
+    }
+
+    private IEnumerable<(string Target, string Measured, bool? Met)> Targets()
+    {
+        var naive = Engines[0];
+        var sqlite = Engines[1];
+        var meili = Engines[2];
+        string[] geo = [QueryMix.GeoFilters, QueryMix.MaxWait, QueryMix.Contracted];
+        var sqliteGeo = geo.Max(k => sqlite.PerKind[k].P95);
+        yield return ("SQLite engine p95 ≤ 15 ms, geo with filters", $"{sqliteGeo:0.0} ms (worst of the three geo kinds)", sqliteGeo <= 15);
+        var sqliteText = sqlite.PerKind[QueryMix.FreeText].P95;
+        yield return ("SQLite engine p95 ≤ 30 ms, free text", $"{sqliteText:0.0} ms", sqliteText <= 30);
+        var meiliWorst = meili.PerKind.Values.Max(l => l.P95);
+        yield return ("Meilisearch engine p95 ≤ 20 ms incl. HTTP", $"{meiliWorst:0.0} ms (worst kind)", meiliWorst <= 20);
+        foreach (var e in new[] { sqlite, meili })
+        {
+            var speedup = QueryMix.Kinds.Min(k => naive.PerKind[k].P95 / e.PerKind[k].P95);
+            yield return ($"{e.Engine.Split(' ')[0]} ≥ 10x faster than the naive baseline at p95", $"{speedup:0.0}x (smallest over the kinds)", speedup >= 10);
+        }
+        yield return ("update visible in search ≤ 1 s (SQLite)", $"{SqliteLag.DefaultIfEmpty(double.NaN).Max():0} ms (max)", SqliteLag.Count == 0 ? null : SqliteLag.Max() <= 1000);
+        yield return ("update visible in search ≤ 3 s (Meilisearch)", $"{MeilisearchLag.DefaultIfEmpty(double.NaN).Max():0} ms (max)", MeilisearchLag.Count == 0 ? null : MeilisearchLag.Max() <= 3000);
+        var web = Pages.Select(p => p.WebPeakRssMb ?? 0).DefaultIfEmpty(0).Max();
+        yield return ("web process < 400 MB RSS", Pages.Count == 0 ? "no page run" : $"{web:0} MB (peak over the page runs)", Pages.Count == 0 ? null : web < 400);
+        yield return ("full reindex < 120 s", $"{MeilisearchIndexBuild.TotalSeconds:0.0} s", MeilisearchIndexBuild.TotalSeconds < 120);
+        var trivial = Pages.FirstOrDefault(p => p.Endpoint.StartsWith("trivial", StringComparison.Ordinal));
+        foreach (var page in Pages.Where(p => p.Engine != "-"))
+        {
+            var share = page.RequestsPerSecond / trivial!.RequestsPerSecond;
+            yield return ($"results page ≥ 25% of the trivial endpoint's requests/s ({page.Engine})", $"{share:P0} ({page.RequestsPerSecond:0} of {trivial.RequestsPerSecond:0})", share >= 0.25);
+        }
+    }
+
+    private static string Lag(List<double> ms) => ms.Count == 0 ? "-" : $"{Latency.Of(ms).P50:0} / {ms.Max():0} ms";
+
+    private static string Cpu() => File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
+        : "?";
+
+    private static double MemoryGb() => File.Exists("/proc/meminfo")
+        ? double.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024
+        : double.NaN;
+}
