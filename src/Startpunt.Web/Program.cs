@@ -4,7 +4,7 @@ using Startpunt.Web.Features.Account;
 using Startpunt.Web.Features.Api;
 using Startpunt.Web.Features.Freshness;
 using Startpunt.Web.Mail;
-using Startpunt.Web.Search;
+using Startpunt.Web.OfferSearch;
 
 if (args.Contains("healthcheck"))
 {

@@ -5,7 +5,7 @@ using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
 using Startpunt.Web.Features.Freshness;
 using Startpunt.Web.Mail;
-using Startpunt.Web.Search;
+using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Bench;
 

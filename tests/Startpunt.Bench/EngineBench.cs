@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Startpunt.Web.Search;
+using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Bench;
 

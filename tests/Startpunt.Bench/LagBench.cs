@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
-using Startpunt.Web.Search;
+using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Bench;
 

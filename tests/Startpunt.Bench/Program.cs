@@ -2,9 +2,10 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Bench;
+using Startpunt.TestSupport;
 using Startpunt.Web.Data;
-using Startpunt.Web.Search;
-using Startpunt.Web.Search.Meilisearch;
+using Startpunt.Web.OfferSearch;
+using Startpunt.Web.OfferSearch.Meilisearch;
 
 // The search benchmark: a national data set, the naive baseline, the SQLite engine and the Meilisearch engine on
 // the same query mix in this one process, then (unless --no-pages) the results page under wrk. Prints Markdown.

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
-using Startpunt.Web.Search;
+using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Bench;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
-using Startpunt.Web.Search;
+using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Web.Data;
 
@@ -51,7 +51,7 @@ public sealed class StartpuntDb(
         AuditEntries.AddRange(Audit.Collect(this, who, now));
         Modification.Stamp(ChangeTracker, now);
         // With an external search index, every change it must follow leaves an outbox row in this same transaction.
-        var affected = searchOutbox is null ? [] : await Search.SearchOutbox.AffectedOffersAsync(this, cancellationToken);
+        var affected = searchOutbox is null ? [] : await OfferSearch.SearchOutbox.AffectedOffersAsync(this, cancellationToken);
         SearchOutboxEntries.AddRange(affected.Select(id => new SearchOutboxEntry { OfferId = id, EnqueuedAt = now }));
         var indexed = searchOutbox is not null && (affected.Count > 0 || added.Count > 0);
         if (added.Count == 0)

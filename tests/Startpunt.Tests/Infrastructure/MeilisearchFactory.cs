@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Startpunt.Web.Search;
-using Startpunt.Web.Search.Meilisearch;
+using Startpunt.Web.OfferSearch;
+using Startpunt.Web.OfferSearch.Meilisearch;
 
 namespace Startpunt.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
-using Startpunt.Web.Search;
+using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Web.Features.Search;
 

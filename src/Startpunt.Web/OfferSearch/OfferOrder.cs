@@ -1,16 +1,16 @@
 using Startpunt.Web.Domain;
 
-namespace Startpunt.Web.Search;
+namespace Startpunt.Web.OfferSearch;
 
 /// <summary>What the result order depends on.</summary>
-internal readonly record struct OrderKey(int Id, string ProviderName, string ProductName, double? Km, Stoplight Light);
+public readonly record struct OrderKey(int Id, string ProviderName, string ProductName, double? Km, Stoplight Light);
 
 /// <summary>
 /// The result order every engine gives, written once for the engines that order in memory:
 /// confirmed offers always before "onbekend" ones; then by the chosen sort; help at home (no distance) before
 /// offers at a location; ties by provider name (ordinal), then id, so that the order is total.
 /// </summary>
-internal static class OfferOrder
+public static class OfferOrder
 {
     public static IEnumerable<T> Apply<T>(IEnumerable<T> hits, SearchSort sort, Func<T, OrderKey> key)
     {

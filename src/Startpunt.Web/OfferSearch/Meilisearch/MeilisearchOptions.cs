@@ -1,4 +1,4 @@
-namespace Startpunt.Web.Search.Meilisearch;
+namespace Startpunt.Web.OfferSearch.Meilisearch;
 
 /// <summary>`Search:Meilisearch`: with a Url, searches go to Meilisearch and the outbox keeps its index in sync.</summary>
 public sealed class MeilisearchOptions

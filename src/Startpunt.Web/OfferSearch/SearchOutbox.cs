@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 
-namespace Startpunt.Web.Search;
+namespace Startpunt.Web.OfferSearch;
 
 /// <summary>
 /// "Offer X may look different in search now": written in the same transaction as the change itself, so that an

@@ -6,7 +6,7 @@ using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
 
-namespace Startpunt.Web.Search.Meilisearch;
+namespace Startpunt.Web.OfferSearch.Meilisearch;
 
 /// <summary>
 /// The same search as <see cref="SqliteOfferSearch"/>, answered by Meilisearch. Confirmed and "onbekend" offers are

@@ -3,7 +3,7 @@ using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
 
-namespace Startpunt.Web.Search;
+namespace Startpunt.Web.OfferSearch;
 
 /// <summary>
 /// Search inside SQLite: the database narrows candidates by region, product, filters, FTS5 text and a bounding box

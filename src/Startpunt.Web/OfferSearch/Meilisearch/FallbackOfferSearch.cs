@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace Startpunt.Web.Search.Meilisearch;
+namespace Startpunt.Web.OfferSearch.Meilisearch;
 
 /// <summary>
 /// The portal's <see cref="IOfferSearch"/> when Meilisearch is configured: Meilisearch while it answers and its

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Startpunt.Tests.Infrastructure;
-using Startpunt.Web.Search;
+using Startpunt.Web.OfferSearch;
 
-namespace Startpunt.Tests.Search;
+namespace Startpunt.Tests.OfferSearch;
 
 /// <summary>The embedded default: without Meilisearch there is no outbox to fill and SQLite answers every search.</summary>
 public sealed class SearchOutboxTests(StartpuntFactory app) : IClassFixture<StartpuntFactory>

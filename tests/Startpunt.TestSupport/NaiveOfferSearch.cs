@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
+using Startpunt.Web.OfferSearch;
 
-namespace Startpunt.Web.Search;
+namespace Startpunt.TestSupport;
 
 /// <summary>
 /// The obvious way, kept as a yardstick: load every offer of the region with EF and do everything else in C#.
-/// Not used by the portal. The benchmark measures the real engines against it, and the contract tests use it as
+/// Not part of the portal (it lives with the tests). The benchmark measures the real engines against it, and the contract tests use it as
 /// the oracle that both engines must agree with, because its rules read like the specification.
 /// </summary>
 public sealed class NaiveOfferSearch(StartpuntDb db, TimeProvider clock) : IOfferSearch

@@ -1,4 +1,4 @@
-namespace Startpunt.Web.Search.Meilisearch;
+namespace Startpunt.Web.OfferSearch.Meilisearch;
 
 /// <summary>
 /// Whether searches may go to Meilisearch right now. One failure opens the circuit: for

@@ -4,10 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Startpunt.Tests.Infrastructure;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Features.Provider;
-using Startpunt.Web.Search;
-using Startpunt.Web.Search.Meilisearch;
+using Startpunt.Web.OfferSearch;
+using Startpunt.Web.OfferSearch.Meilisearch;
 
-namespace Startpunt.Tests.Search;
+namespace Startpunt.Tests.OfferSearch;
 
 /// <summary>
 /// Keeping Meilisearch in step with the database: each kind of write reaches the index through the outbox, the

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Startpunt.Web.Data;
 
-namespace Startpunt.Web.Search.Meilisearch;
+namespace Startpunt.Web.OfferSearch.Meilisearch;
 
 /// <summary>
 /// Healthy when Meilisearch answers and its index is current. Degraded (the portal still works: searches fall back

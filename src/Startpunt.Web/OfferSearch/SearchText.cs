@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Startpunt.Web.Search;
+namespace Startpunt.Web.OfferSearch;
 
 /// <summary>
 /// What every engine does with typed text, so that they agree on which words were asked for: letters and digits

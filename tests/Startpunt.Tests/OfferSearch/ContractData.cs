@@ -3,7 +3,7 @@ using Startpunt.Tests.Infrastructure;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
 
-namespace Startpunt.Tests.Search;
+namespace Startpunt.Tests.OfferSearch;
 
 /// <summary>
 /// The fixed data set of the search contract: about 160 offers around Hoorn (and a few in Midden-Holland),

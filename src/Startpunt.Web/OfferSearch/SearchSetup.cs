@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using Startpunt.Web.Search.Meilisearch;
+using Startpunt.Web.OfferSearch.Meilisearch;
 
-namespace Startpunt.Web.Search;
+namespace Startpunt.Web.OfferSearch;
 
 public static class SearchSetup
 {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 
-namespace Startpunt.Web.Search.Meilisearch;
+namespace Startpunt.Web.OfferSearch.Meilisearch;
 
 /// <summary>
 /// An offer as the Meilisearch index holds it: the facts to filter, sort and show, never a derived stoplight

@@ -1,6 +1,6 @@
 using Startpunt.Web.Domain;
 
-namespace Startpunt.Web.Search;
+namespace Startpunt.Web.OfferSearch;
 
 /// <summary>Finds offers for a place. The SQLite engine is the default; other engines implement the same contract.</summary>
 public interface IOfferSearch
@@ -82,14 +82,4 @@ public sealed record OfferHit(
     int? FreePlaces,
     Stoplight Stoplight,
     Transport Transport,
-    IReadOnlyList<string> Languages)
-{
-    // Records compare lists by reference; two engines agree when the languages are the same in the same order.
-    public bool Equals(OfferHit? other) =>
-        other is not null && OfferId == other.OfferId && ProviderId == other.ProviderId && ProviderName == other.ProviderName
-        && ProductId == other.ProductId && ProductName == other.ProductName && LevelName == other.LevelName && Kind == other.Kind
-        && DistanceKm == other.DistanceKm && Town == other.Town && FreePlaces == other.FreePlaces && Stoplight == other.Stoplight
-        && Transport == other.Transport && Languages.SequenceEqual(other.Languages);
-
-    public override int GetHashCode() => OfferId;
-}
+    IReadOnlyList<string> Languages);

@@ -4,9 +4,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Startpunt.Tests.Infrastructure;
-using Startpunt.Web.Search.Meilisearch;
+using Startpunt.Web.OfferSearch.Meilisearch;
 
-namespace Startpunt.Tests.Search;
+namespace Startpunt.Tests.OfferSearch;
 
 /// <summary>A Meilisearch server of its own, since this test stops it.</summary>
 public sealed class OutageFactory : MeilisearchFactory

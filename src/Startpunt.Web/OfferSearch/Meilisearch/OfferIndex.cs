@@ -1,4 +1,4 @@
-namespace Startpunt.Web.Search.Meilisearch;
+namespace Startpunt.Web.OfferSearch.Meilisearch;
 
 /// <summary>How the offers index is set up: what can be searched, filtered and sorted, and in which order rules apply.</summary>
 public static class OfferIndex

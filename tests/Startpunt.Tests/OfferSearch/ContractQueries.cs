@@ -1,6 +1,6 @@
-using Startpunt.Web.Search;
+using Startpunt.Web.OfferSearch;
 
-namespace Startpunt.Tests.Search;
+namespace Startpunt.Tests.OfferSearch;
 
 /// <summary>The queries of the search contract, by name. Small pages (7) so that paging crosses the confirmed / "onbekend" boundary.</summary>
 public static class ContractQueries

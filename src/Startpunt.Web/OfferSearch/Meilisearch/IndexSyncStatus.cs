@@ -1,4 +1,4 @@
-namespace Startpunt.Web.Search.Meilisearch;
+namespace Startpunt.Web.OfferSearch.Meilisearch;
 
 /// <summary>
 /// What the index sync last managed, for the health check, the fallback and tests. After a failure the index is

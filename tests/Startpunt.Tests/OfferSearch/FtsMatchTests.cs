@@ -1,6 +1,6 @@
-using Startpunt.Web.Search;
+using Startpunt.Web.OfferSearch;
 
-namespace Startpunt.Tests.Search;
+namespace Startpunt.Tests.OfferSearch;
 
 public sealed class FtsMatchTests
 {
@@ -10,7 +10,7 @@ public sealed class FtsMatchTests
     [InlineData("\"a\" OR NEAR(b)", "\"a\"* \"or\"* \"near\"* \"b\"*")]
     [InlineData("crèche", "\"crèche\"*")]
     public void Typed_words_become_prefix_terms_that_must_all_occur(string input, string expected) =>
-        Assert.Equal(expected, Startpunt.Web.Search.SqliteOfferSearch.FtsMatch(input));
+        Assert.Equal(expected, Startpunt.Web.OfferSearch.SqliteOfferSearch.FtsMatch(input));
 
     [Theory]
     [InlineData(null)]
