@@ -4,7 +4,7 @@ using Startpunt.Web.Data.PostgreSql;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
 
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 public static partial class HsdsEndpoints
 {
