@@ -15,7 +15,7 @@ namespace Startpunt.Tests.Infrastructure;
 public class StartpuntFactory : WebApplicationFactory<Program>
 {
     public FixedClock Clock { get; } = new();
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"{Guid.NewGuid():N}.db");
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"{Guid.NewGuid():N}.db");
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"mail-{Guid.NewGuid():N}");
     protected virtual bool SeedDemo => true;
     protected virtual int SignInPerMinute => 10_000;
