@@ -17,6 +17,8 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     public FixedClock Clock { get; } = new();
     public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"{Guid.NewGuid():N}.db");
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"mail-{Guid.NewGuid():N}");
+    /// <summary>False for a second process on another factory's database file: the owner deletes it.</summary>
+    public bool DeleteDatabaseOnDispose { get; init; } = true;
     protected virtual bool SeedDemo => true;
     protected virtual int SignInPerMinute => 10_000;
     protected virtual int ApiRequestsPerMinute => 10_000;
@@ -56,7 +58,7 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in DeleteDatabaseOnDispose ? ["", "-wal", "-shm"] : Array.Empty<string>())
         {
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
         }

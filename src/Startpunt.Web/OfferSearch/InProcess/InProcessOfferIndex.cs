@@ -33,6 +33,9 @@ public sealed class InProcessOfferIndex
 
     public DateTimeOffset? LoadedAt { get; private set; }
 
+    /// <summary>Raised after a change was applied (on the thread that applied it).</summary>
+    public event Action? Changed;
+
     public RegionSnapshot? Region(string regionId) => _regions.GetValueOrDefault(regionId);
 
     public ContractTerm[]? Contracts(int providerId, int productId) =>
@@ -87,6 +90,7 @@ public sealed class InProcessOfferIndex
             RebuildRegions(regions);
             Watermark = Math.Max(Watermark, watermark);
         }
+        Changed?.Invoke();
     }
 
     /// <summary>Which providers the given offers belong to now (in the index), for refreshing their contracts.</summary>
