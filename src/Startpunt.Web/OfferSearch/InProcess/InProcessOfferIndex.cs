@@ -21,6 +21,8 @@ public sealed class InProcessOfferIndex
 
     public StringPool Pool { get; } = new();
 
+    public Vocabulary Vocabulary { get; } = new();
+
     /// <summary>Loaded from the database: searches may use the index (until then they go to SQLite).</summary>
     public bool IsReady => _ready.Task.IsCompleted;
 

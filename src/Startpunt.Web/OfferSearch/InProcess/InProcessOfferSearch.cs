@@ -131,7 +131,7 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             light = rules.Derive(o.IntakeOpen, o.WaitingWeeks, o.ConfirmedAt, now);
             if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && o.IntakeOpen && o.WaitingWeeks <= weeks)) return false;
             if (query.ContractedFor is { } municipality && !Contracted(o, municipality)) return false;
-            return text is null || text.Matches(o.Text);
+            return text is null || text.Matches(o);
         }
 
         private bool Contracted(IndexedOffer o, string municipality)

@@ -92,7 +92,7 @@ public sealed class OfferIndexFeed(
             var db = scope.ServiceProvider.GetRequiredService<StartpuntDb>();
             // Taken before the offers are read: whatever commits later has a higher id and is applied below.
             var watermark = await db.SearchOutboxEntries.MaxAsync(r => (long?)r.Id, ct) ?? 0;
-            var offers = await OfferIndexLoader.OffersAsync(db, null, index.Pool, ct);
+            var offers = await OfferIndexLoader.OffersAsync(db, null, index.Pool, index.Vocabulary, ct);
             var contracts = await OfferIndexLoader.ContractsAsync(db, null, index.Pool, ct);
             var rules = await OfferIndexLoader.RegionRulesAsync(db, ct);
             index.Load(offers, contracts, rules, watermark, clock.GetUtcNow());
@@ -138,7 +138,7 @@ public sealed class OfferIndexFeed(
 
     private async Task ApplyAsync(StartpuntDb db, HashSet<int> offerIds, long watermark, CancellationToken ct)
     {
-        var current = await OfferIndexLoader.OffersAsync(db, offerIds, index.Pool, ct);
+        var current = await OfferIndexLoader.OffersAsync(db, offerIds, index.Pool, index.Vocabulary, ct);
         // Contracts of the providers before and after the change ("contracted for" depends on them).
         var providers = index.ProvidersOf(offerIds);
         providers.UnionWith(current.Select(o => o.ProviderId));

@@ -11,7 +11,8 @@ namespace Startpunt.Web.OfferSearch.InProcess;
 public static class OfferIndexLoader
 {
     /// <summary>The visible offers among <paramref name="ids"/>, or all visible offers when it is null.</summary>
-    public static async Task<List<IndexedOffer>> OffersAsync(StartpuntDb db, IReadOnlyCollection<int>? ids, StringPool pool, CancellationToken ct)
+    public static async Task<List<IndexedOffer>> OffersAsync(
+        StartpuntDb db, IReadOnlyCollection<int>? ids, StringPool pool, Vocabulary vocabulary, CancellationToken ct)
     {
         var idList = ids?.ToList();
         var offers = db.Offers.AsNoTracking().Where(o => !o.Paused);
@@ -22,7 +23,7 @@ public static class OfferIndexLoader
             LevelName = o.ProductLevel != null ? o.ProductLevel.Name : null, o.Product.Kind, o.LocationId,
             Latitude = o.Location != null ? o.Location.Latitude : 0, Longitude = o.Location != null ? o.Location.Longitude : 0,
             Town = o.Location != null ? o.Location.Town : null, o.Transport, o.Availability.IntakeOpen, o.Availability.WaitingWeeks,
-            o.Availability.FreePlaces, o.Availability.ConfirmedAt, o.SearchText,
+            o.Availability.FreePlaces, o.Availability.ConfirmedAt, LocationName = o.Location != null ? o.Location.Name : null, o.Description,
         }).ToListAsync(ct);
         if (rows.Count == 0) return [];
 
@@ -64,7 +65,8 @@ public static class OfferIndexLoader
             ConfirmedAt = r.ConfirmedAt,
             NameKey = pool.Get(SortKeys.Name(r.ProviderName)),
             ProductKey = pool.Get(SortKeys.Name(r.ProductName)),
-            Text = OfferText.From(r.SearchText, pool),
+            // The fields of Offer.SearchText, kept apart: provider names weigh less than what the offer is.
+            Text = OfferText.From(r.ProviderName, [r.ProductName, r.LevelName, r.Town, r.LocationName, r.Description], vocabulary),
         }).ToList();
     }
 

@@ -1,31 +1,60 @@
 namespace Startpunt.Web.OfferSearch.InProcess;
 
-/// <summary>The searchable text of one offer as words: lower case, without diacritics, each once.</summary>
-public sealed class OfferText
+/// <summary>
+/// The searchable text of one offer as folded words, in two weights: what the offer is (product, level,
+/// description, place) and who offers it (provider name). Every word is also in <see cref="Vocabulary"/>.
+/// </summary>
+public sealed class OfferText(string[] content, string[] provider)
 {
-    public static readonly OfferText Empty = new([]);
+    public static readonly OfferText Empty = new([], []);
 
-    public OfferText(string[] words) => Words = words;
+    /// <summary>Product, level, description, town, location name.</summary>
+    public string[] Content { get; } = content;
+    public string[] Provider { get; } = provider;
 
-    public string[] Words { get; }
+    public static OfferText From(string providerName, IEnumerable<string?> content, Vocabulary vocabulary) => new(
+        content.SelectMany(DutchWords.Words).Distinct().Select(vocabulary.Add).ToArray(),
+        DutchWords.Words(providerName).Distinct().Select(vocabulary.Add).ToArray());
+}
 
-    public static OfferText From(string text, StringPool pool) =>
-        new(SearchText.Fold(text).Split(NotWordChars(text), StringSplitOptions.RemoveEmptyEntries).Distinct().Select(pool.Get).ToArray());
+/// <summary>Every word of every indexed offer, once, with its stem: text queries are matched against this, not against each offer.</summary>
+public sealed class Vocabulary
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private volatile Entry[] _entries = [];
+    private int _count;
 
-    /// <summary>Every term is a word of the text or the start of one.</summary>
-    public bool Matches(IReadOnlyList<string> foldedTerms)
+    public readonly record struct Entry(string Word, string Stem);
+
+    /// <summary>Adds a word (if new) and returns the shared instance: offers hold the vocabulary's strings, so matching compares references.</summary>
+    public string Add(string word)
     {
-        foreach (var term in foldedTerms)
+        lock (_lock)
         {
-            var found = false;
-            foreach (var word in Words)
+            if (_ids.TryGetValue(word, out var id)) return _entries[id].Word;
+            var entries = _entries;
+            if (_count == entries.Length)
             {
-                if (word.StartsWith(term, StringComparison.Ordinal)) { found = true; break; }
+                var grown = new Entry[Math.Max(1024, entries.Length * 2)];
+                Array.Copy(entries, grown, _count);
+                entries = grown;
             }
-            if (!found) return false;
+            entries[_count] = new Entry(word, DutchWords.Stem(word));
+            _ids[word] = _count;
+            _entries = entries;
+            Volatile.Write(ref _count, _count + 1);
+            return word;
         }
-        return true;
     }
 
-    private static char[] NotWordChars(string text) => SearchText.Fold(text).Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray();
+    /// <summary>The words so far (a stable view: entries are only appended).</summary>
+    public ReadOnlySpan<Entry> Entries
+    {
+        get
+        {
+            var entries = _entries;
+            return entries.AsSpan(0, Math.Min(Volatile.Read(ref _count), entries.Length));
+        }
+    }
 }
