@@ -6,13 +6,11 @@ namespace Startpunt.Web.OfferSearch.InProcess;
 /// <summary>
 /// The search answered from <see cref="InProcessOfferIndex"/>, without the database: the region's snapshot gives
 /// the offers in the box and the help at home for the municipality; filters, the stoplight (derived at query time,
-/// as every engine does), text, <see cref="OfferOrder"/>, the page and the facets are computed here.
+/// as every engine does), text, <see cref="OfferOrder"/> and the page are computed here.
 /// </summary>
 public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSearch text, TimeProvider clock) : IOfferSearch
 {
     public const string EngineName = "inprocess";
-
-    private static readonly string[] TransportNames = Enum.GetValues<Transport>().Select(t => t.ToString()).ToArray();
 
     public Task<OfferSearchResult> SearchAsync(OfferSearchQuery query, CancellationToken ct = default) => Task.FromResult(Search(query));
 
@@ -69,46 +67,13 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             shown.Add(new OfferHit(o.Id, o.ProviderId, o.ProviderName, o.ProductId, o.ProductName, o.LevelName, o.Kind, h.Km, o.Town,
                 o.FreePlaces, h.Light, o.Transport, o.Languages));
         }
-        return new OfferSearchResult(shown, hits.Count, page, pageSize)
-        {
-            Engine = EngineName,
-            Facets = query.IncludeFacets ? Facets(hits) : null,
-        };
+        return new OfferSearchResult(shown, hits.Count, page, pageSize) { Engine = EngineName };
     }
 
     private static OfferSearchResult Empty(OfferSearchQuery query)
     {
         var (page, pageSize) = OfferOrder.Page(query.Page, query.PageSize, 0);
-        return new OfferSearchResult([], 0, page, pageSize)
-        {
-            Engine = EngineName,
-            Facets = query.IncludeFacets ? Facets([]) : null,
-        };
-    }
-
-    private static Dictionary<string, IReadOnlyDictionary<string, int>> Facets(List<Hit> hits)
-    {
-        var products = new Dictionary<string, int>(StringComparer.Ordinal);
-        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
-        var languages = new Dictionary<string, int>(StringComparer.Ordinal);
-        var transport = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var h in hits)
-        {
-            Add(products, h.Offer.ProductKeyText);
-            foreach (var g in h.Offer.TargetGroups) Add(groups, g);
-            foreach (var l in h.Offer.Languages) Add(languages, l);
-            Add(transport, TransportNames[(int)h.Offer.Transport]);
-        }
-        return new()
-        {
-            [SearchFacets.Product] = products,
-            [SearchFacets.TargetGroup] = groups,
-            [SearchFacets.Language] = languages,
-            [SearchFacets.Transport] = transport,
-        };
-
-        static void Add(Dictionary<string, int> counts, string key) =>
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+        return new OfferSearchResult([], 0, page, pageSize) { Engine = EngineName };
     }
 
     private readonly record struct Hit(IndexedOffer Offer, double? Km, Stoplight Light);
@@ -129,6 +94,7 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             if (query.Language is { } language && Array.IndexOf(o.Languages, language) < 0) return false;
             if (_groups.Length > 0 && !AnyOf(o.TargetGroups, _groups)) return false;
             light = rules.Derive(o.IntakeOpen, o.WaitingWeeks, o.ConfirmedAt, now);
+            if (query.IntakeOpenOnly && !o.IntakeOpen) return false;
             if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && o.IntakeOpen && o.WaitingWeeks <= weeks)) return false;
             if (query.ContractedFor is { } municipality && !Contracted(o, municipality)) return false;
             return text is null || text.Matches(o);

@@ -13,8 +13,6 @@ public sealed class IndexedOffer
     public required int ProviderId { get; init; }
     public required string ProviderName { get; init; }
     public required int ProductId { get; init; }
-    /// <summary>The product id as facets write it.</summary>
-    public required string ProductKeyText { get; init; }
     public required string ProductName { get; init; }
     public string? LevelName { get; init; }
     public required ProductKind Kind { get; init; }
@@ -39,11 +37,13 @@ public sealed class IndexedOffer
     public required OfferText Text { get; init; }
 }
 
-/// <summary>One contract of a provider for a product: its dates and municipalities. "Active" is decided at query time, so a new day needs no refresh.</summary>
-public sealed record ContractTerm(DateOnly StartDate, DateOnly? EndDate, string[] Municipalities)
+/// <summary>
+/// One contract of a provider for a product: its dates and municipalities. "Active" is decided at query time with
+/// the one rule (<see cref="Contract.IsActiveOn"/>), so a new day needs no refresh.
+/// </summary>
+public sealed record ContractTerm(Contract Dates, string[] Municipalities)
 {
-    public bool Covers(string municipality, DateOnly day) =>
-        StartDate <= day && (EndDate is null || day <= EndDate) && Array.IndexOf(Municipalities, municipality) >= 0;
+    public bool Covers(string municipality, DateOnly day) => Dates.IsActiveOn(day) && Array.IndexOf(Municipalities, municipality) >= 0;
 }
 
 /// <summary>Shares equal strings between offers (provider names, codes, towns) so 100,000 offers hold each once.</summary>

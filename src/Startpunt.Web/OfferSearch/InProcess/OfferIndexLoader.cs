@@ -47,7 +47,6 @@ public static class OfferIndexLoader
             ProviderId = r.ProviderId,
             ProviderName = pool.Get(r.ProviderName),
             ProductId = r.ProductId,
-            ProductKeyText = pool.Get(r.ProductId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ProductName = pool.Get(r.ProductName),
             LevelName = pool.GetOrNull(r.LevelName),
             Kind = r.Kind,
@@ -87,7 +86,7 @@ public static class OfferIndexLoader
         var result = (idList ?? []).ToDictionary(id => id, _ => new Dictionary<int, ContractTerm[]>());
         foreach (var byProvider in rows.GroupBy(r => r.ProviderId))
             result[byProvider.Key] = byProvider.GroupBy(r => r.ProductId).ToDictionary(
-                g => g.Key, g => g.Select(c => new ContractTerm(c.StartDate, c.EndDate, pool.Array(byContract[c.Id]))).ToArray());
+                g => g.Key, g => g.Select(c => new ContractTerm(new Contract { StartDate = c.StartDate, EndDate = c.EndDate }, pool.Array(byContract[c.Id]))).ToArray());
         return result;
     }
 
