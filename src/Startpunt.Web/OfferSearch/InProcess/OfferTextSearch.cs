@@ -21,6 +21,8 @@ public sealed class OfferTextSearch(InProcessOfferIndex index, ContentStore cont
     private readonly Lock _lock = new();
     private SearchWords? _words;
     private DateTimeOffset _checkedAt;
+    /// <summary>Resolved words, valid while the vocabulary and the words file are unchanged (people search for the same words a lot).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Vocabulary, SearchWords Words, TermMatch Match)> _resolved = new(StringComparer.Ordinal);
 
     public TextQuery? Prepare(string? text)
     {
@@ -28,7 +30,18 @@ public sealed class OfferTextSearch(InProcessOfferIndex index, ContentStore cont
         if (typed.Length == 0) return null;
         var words = Words();
         var terms = new TermMatch[typed.Length];
-        for (var i = 0; i < typed.Length; i++) terms[i] = Term(typed[i], words, index.Vocabulary.Entries);
+        for (var i = 0; i < typed.Length; i++)
+        {
+            var vocabulary = index.Vocabulary.Entries;
+            if (_resolved.TryGetValue(typed[i], out var known) && known.Vocabulary == vocabulary.Length && known.Words == words)
+            {
+                terms[i] = known.Match;
+                continue;
+            }
+            terms[i] = Term(typed[i], words, vocabulary);
+            if (_resolved.Count > 10_000) _resolved.Clear();
+            _resolved[typed[i]] = (vocabulary.Length, words, terms[i]);
+        }
         return new TextQuery(terms);
     }
 
