@@ -38,6 +38,9 @@ public static class DataSetup
                 o.ResolvedOpenData = Path.GetFullPath(o.OpenDataDirectory, root);
             });
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
+        builder.Services.AddOptions<InstallationOptions>().Bind(builder.Configuration.GetSection("Installation")).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<InstallationOptions>, InstallationValidator>();
+        builder.Services.AddSingleton<Installation>();
 
         var connectionString = builder.Configuration.GetConnectionString("Startpunt") ?? "Data Source=data/startpunt.db";
         EnsureDirectoryFor(connectionString, root);

@@ -57,7 +57,7 @@ public sealed class IndexModel(ConsultantSearch search, TimeProvider clock, IStr
             foreach (var header in new[] { "Aanbieder", "Product", "Niveau", "Plaats", "Afstand (km)", "Stoplicht", "Aanmelden open", "Wachttijd (weken)", "Vrije plaatsen", "Laatst bevestigd", "Gecontracteerd", "Telefoon", "E-mail", "Website", "Link" })
                 csv.WriteField(L[header].Value);
             await csv.NextRecordAsync();
-            var baseUrl = $"{Request.Scheme}://{Request.Host}";
+            var baseUrl = Api.HsdsEndpoints.BaseUrl(Request);
             foreach (var row in Result.Rows)
             {
                 var h = row.Hit;

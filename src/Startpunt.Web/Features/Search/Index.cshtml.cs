@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Startpunt.Web.Features.Search;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(ResidentSearch search) : PageModel
 {
     public SearchPageModel Search { get; private set; } = null!;
