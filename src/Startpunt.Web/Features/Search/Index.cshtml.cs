@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Startpunt.Web.Features.Search;
@@ -6,12 +5,12 @@ namespace Startpunt.Web.Features.Search;
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(ResidentSearch search) : PageModel
 {
-    public SearchPageModel Search { get; private set; } = null!;
+    public SearchViewModel Search { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         // The start page only shows the form; an empty search yields the option lists without messages.
-        Search = await search.RunAsync(new SearchForm(), ct);
-        Search.Errors.Clear();
+        Search = await search.RunAsync(new SearchForm(), ModelState, SearchSurface.Start, ct);
+        ModelState.Clear();
     }
 }
