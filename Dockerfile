@@ -1,7 +1,10 @@
-# Startpunt on its embedded default: one container, a SQLite file on a volume, demo content for the five seed regions.
+# Startpunt for production: one container, a SQLite file and the data-protection keys on a volume, no demo content.
 # The open data (postcodes, municipalities) lives beside the repository in ../shared; pass it as a named build context:
 #   docker build --build-context shared=../shared -t startpunt .
-#   docker run -p 8080:8080 -v startpunt-data:/data startpunt
+#   docker run --rm -v startpunt-data:/data -e Installation__PublicBaseUrl=https://startpunt.regio.nl startpunt migrate
+#   docker run --rm -v startpunt-data:/data -e Installation__PublicBaseUrl=https://startpunt.regio.nl startpunt create-admin you@regio.nl
+#   docker run -d -p 8080:8080 -v startpunt-data:/data -e Installation__PublicBaseUrl=https://startpunt.regio.nl startpunt
+# (create-admin prints a one-time link to choose the administrator's password; see README "First administrator".)
 # (No Docker engine runs on the development machines here; this file is reviewed, not built, in CI.)
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -25,8 +28,9 @@ ENV ASPNETCORE_URLS=http://+:8080 \
     ConnectionStrings__Startpunt="Data Source=/data/startpunt.db" \
     Paths__ContentDirectory=/app/content \
     Paths__OpenDataDirectory=/app/open-data \
+    DataProtection__KeysDirectory=/data/keys \
     Database__MigrateOnStart=true \
-    Database__SeedDemo=true
+    Database__SeedDemo=false
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 USER $APP_UID

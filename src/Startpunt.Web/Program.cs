@@ -34,11 +34,28 @@ builder.AddStartpuntWeb();
 
 var app = builder.Build();
 
+try
+{
+    // Refuses an unsafe configuration (demo accounts outside a demo, no public address in Production) with its reason.
+    _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<InstallationOptions>>().Value;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 3;
+}
+
 if (args.Contains("migrate"))
 {
     // The explicit schema step for production: migrations, open data, content/ (and demo content when configured).
     await app.InitializeDatabaseAsync();
     return 0;
+}
+if (Array.IndexOf(args, "create-admin") is var adminAt and >= 0)
+{
+    // The way into a new installation: an administrator and a one-time link to choose a password.
+    await app.InitializeDatabaseOnStartAsync();
+    return await CreateAdminCommand.RunAsync(app.Services, args.ElementAtOrDefault(adminAt + 1), Console.Out, Console.Error);
 }
 if (args.Contains("reindex"))
 {

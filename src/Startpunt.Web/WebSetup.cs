@@ -31,8 +31,38 @@ public static class WebSetup
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        if (builder.Environment.IsProduction())
+        {
+            // A forged Host header is refused (400) in production: AllowedHosts "*" becomes the public address's host,
+            // plus the loopback names the container's health check uses.
+            builder.Services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+            {
+                if (o.AllowedHosts.Any(h => h != "*")) return;
+                if (!Uri.TryCreate(builder.Configuration["Installation:PublicBaseUrl"]?.Trim(), UriKind.Absolute, out var address)) return;
+                o.AllowedHosts = [address.Host, "localhost", "127.0.0.1"];
+            });
+        }
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Behind a reverse proxy: trust X-Forwarded-* only from the configured networks/proxies (default: loopback).
+            var networks = builder.Configuration["ForwardedHeaders:KnownNetworks"];
+            var proxies = builder.Configuration["ForwardedHeaders:KnownProxies"];
+            if (!string.IsNullOrWhiteSpace(networks) || !string.IsNullOrWhiteSpace(proxies))
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+                foreach (var n in (networks ?? "").Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries)) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n));
+                foreach (var p in (proxies ?? "").Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries)) o.KnownProxies.Add(System.Net.IPAddress.Parse(p));
+            }
+            if (int.TryParse(builder.Configuration["ForwardedHeaders:ForwardLimit"], out var limit)) o.ForwardLimit = limit;
+        });
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // A public address on https makes every cookie Secure, whatever a proxy forwards; without one (Development,
+        // tests on http) cookies follow the request.
+        var secure = Uri.TryCreate(builder.Configuration["Installation:PublicBaseUrl"], UriKind.Absolute, out var publicUrl) && publicUrl.Scheme == "https"
+            ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        builder.Services.Configure<CookiePolicyOptions>(o => o.Secure = secure);
         return builder;
     }
 
@@ -46,6 +76,7 @@ public static class WebSetup
         }
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.Use(SecurityHeaders);
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -60,9 +91,9 @@ public static class WebSetup
         {
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         // Liveness only (the process answers): no checks, so also the ceiling the page-level benchmark compares with.
-        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapLanguageSwitch();
         return app;
     }
@@ -74,6 +105,8 @@ public static class WebSetup
         h["Referrer-Policy"] = "strict-origin-when-cross-origin";
         h.XFrameOptions = "DENY";
         h.ContentSecurityPolicy = ContentSecurityPolicy("'none'");
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
         return next();
     }
 
@@ -90,6 +123,9 @@ internal static class HealthReportWriter
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        // Anonymous callers (load balancers, monitoring) learn the status only; the details are for administrators.
+        if (!context.User.IsInRole(Domain.Roles.Administrator))
+            return context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() });
         return context.Response.WriteAsJsonAsync(new
         {
             status = report.Status.ToString(),

@@ -43,6 +43,9 @@ public static class DataSetup
                 o.ResolvedOpenData = Path.GetFullPath(o.OpenDataDirectory, root);
             });
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
+        builder.Services.AddOptions<InstallationOptions>().Bind(builder.Configuration.GetSection("Installation")).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<InstallationOptions>, InstallationValidator>();
+        builder.Services.AddSingleton<Installation>();
 
         builder.AddStartpuntDb(root);
         builder.Services.AddSingleton(TimeProvider.System);

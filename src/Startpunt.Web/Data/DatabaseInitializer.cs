@@ -12,10 +12,12 @@ namespace Startpunt.Web.Data;
 /// </summary>
 public sealed class DatabaseInitializer(
     StartpuntDb db, ContentStore content, IOptions<DatabaseOptions> options, TimeProvider clock, ILoggerFactory logs,
-    UserManager<StartpuntUser> users, RoleManager<IdentityRole> roles)
+    UserManager<StartpuntUser> users, RoleManager<IdentityRole> roles, Installation installation)
 {
     public async Task RunAsync(CancellationToken ct = default)
     {
+        // Reading the installation's options validates them: a non-demo installation asking for demo accounts stops here.
+        var isDemo = installation.IsDemo;
         await db.Database.MigrateAsync(ct);
         await db.PrepareAsync(ct);
 
@@ -26,7 +28,7 @@ public sealed class DatabaseInitializer(
 
         await DemoAccounts.EnsureRolesAsync(roles);
 
-        if (options.Value.SeedDemo)
+        if (options.Value.SeedDemo && isDemo)
         {
             if (!await db.Providers.AnyAsync(ct))
                 await new DemoSeeder(db, content, clock, logs.CreateLogger<DemoSeeder>()).SeedAsync(ct);

@@ -12,7 +12,11 @@ public sealed class BareFactory : StartpuntFactory
     public const string Password = "een-lang-wachtwoord-2026";
     protected override bool SeedDemo => false;
 
-    public async Task<StartpuntUser> CreateUserAsync(string email, string role, string? regionId = null, int? providerId = null)
+    /// <summary>
+    /// An account; administrators and contract managers get two-step sign-in switched on (their pages require it), and
+    /// <see cref="Forms.SignedInAsync"/> answers the code.
+    /// </summary>
+    public async Task<StartpuntUser> CreateUserAsync(string email, string role, string? regionId = null, int? providerId = null, bool? twoFactor = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StartpuntUser>>();
@@ -20,6 +24,11 @@ public sealed class BareFactory : StartpuntFactory
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
+        if (twoFactor ?? role is Roles.Administrator or Roles.ContractManager)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
         if (providerId is { } id)
         {
             var db = scope.ServiceProvider.GetRequiredService<StartpuntDb>();

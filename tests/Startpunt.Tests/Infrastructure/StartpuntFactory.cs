@@ -25,6 +25,7 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"mail-{Guid.NewGuid():N}");
     /// <summary>False for a second process on another factory's database file: the owner deletes it.</summary>
     public bool DeleteDatabaseOnDispose { get; init; } = true;
+    public string KeysDirectory { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"keys-{Guid.NewGuid():N}");
     protected virtual bool SeedDemo => true;
     protected virtual int SignInPerMinute => 10_000;
     protected virtual int ApiRequestsPerMinute => 10_000;
@@ -46,6 +47,8 @@ public class StartpuntFactory : WebApplicationFactory<Program>
         }
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemo", SeedDemo ? "true" : "false");
+        builder.UseSetting("Installation:Demo", SeedDemo ? "true" : "false");
+        builder.UseSetting("DataProtection:KeysDirectory", KeysDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         // The reminder job is run by the tests themselves, under the fixed clock.
@@ -80,7 +83,10 @@ public class StartpuntFactory : WebApplicationFactory<Program>
         {
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
         }
-        try { if (Directory.Exists(MailDirectory)) Directory.Delete(MailDirectory, recursive: true); } catch (IOException) { }
+        foreach (var dir in new[] { MailDirectory, KeysDirectory })
+        {
+            try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
     }
 }
 

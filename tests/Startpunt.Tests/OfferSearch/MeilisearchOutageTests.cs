@@ -144,7 +144,7 @@ public sealed class MeilisearchOutageTests(OutageFactory app) : IClassFixture<Ou
 
     private async Task<(string Status, string Description)> HealthAsync()
     {
-        using var client = app.CreateClient();
+        using var client = await app.SignedInAsync(DemoData.AdministratorEmail);
         using var health = JsonDocument.Parse(await client.GetStringAsync("/health"));
         var search = health.RootElement.GetProperty("checks").GetProperty("search");
         return (search.GetProperty("status").GetString()!, search.GetProperty("description").GetString()!);

@@ -9,6 +9,7 @@ using Startpunt.Web.Domain;
 namespace Startpunt.Web.Features.Account;
 
 /// <summary>/account/uitnodiging/{token}: the invited person chooses a name and password; the link then no longer works.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
 public sealed class AcceptInvitationModel(Invitations invitations, SignInManager<StartpuntUser> signIn, AuditActor actor) : PageModel
 {

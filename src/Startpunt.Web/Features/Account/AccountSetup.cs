@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Startpunt.Web.Data;
@@ -16,6 +17,8 @@ public sealed class AccountOptions
 public static class AccountSetup
 {
     public const string SignInRateLimit = "sign-in";
+    /// <summary>How long a password-reset link (also the one `create-admin` prints) works.</summary>
+    public static readonly TimeSpan ResetLinkLifetime = TimeSpan.FromHours(1);
 
     public static WebApplicationBuilder AddStartpuntAccounts(this WebApplicationBuilder builder)
     {
@@ -33,9 +36,19 @@ public static class AccountSetup
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<StartpuntDb>()
+            .AddUserStore<ProtectedUserStore>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrors>()
             .AddClaimsPrincipalFactory<StartpuntClaimsFactory>();
+        // Tokens (reset links), the sign-in cookie and the protected authenticator keys need keys that survive a restart and
+        // are shared with the commands (`create-admin`); they live in a folder, not in the database a backup copies.
+        var root = Data.DataSetup.FindRepositoryRoot(builder.Environment.ContentRootPath);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Startpunt")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysDirectory"] ?? "data/keys", root)));
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = ResetLinkLifetime);
+        // A switched-off person, a new password or "log out everywhere" ends other sessions within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/inloggen";
@@ -49,6 +62,8 @@ public static class AccountSetup
             o.SlidingExpiration = true;
         });
         builder.Services.AddAuthorizationBuilder()
+            // A page or endpoint is private unless it says [AllowAnonymous] / .AllowAnonymous().
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Provider, p => p.RequireRole(Roles.Provider))
             .AddPolicy(Roles.ContractManager, p => p.RequireRole(Roles.ContractManager, Roles.Administrator))
             .AddPolicy(Roles.Consultant, p => p.RequireRole(Roles.Consultant, Roles.ContractManager, Roles.Administrator));
@@ -64,7 +79,10 @@ public static class AccountSetup
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
         });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new TwoFactorRequirement()));
         builder.Services.AddScoped<Invitations>();
+        builder.Services.AddScoped<PasswordReset>();
+        builder.Services.AddMemoryCache();
         return builder;
     }
 }
@@ -78,6 +96,8 @@ public sealed class StartpuntClaimsFactory(UserManager<StartpuntUser> users, Rol
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(StartpuntClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
         if (user.RegionId is not null) identity.AddClaim(new Claim(StartpuntClaims.Region, user.RegionId));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoFactorRequirement.Claim, "on"));
+        if (user.IsDemo) identity.AddClaim(new Claim(TwoFactorRequirement.DemoClaim, "yes"));
         return identity;
     }
 }

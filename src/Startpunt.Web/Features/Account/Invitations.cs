@@ -13,14 +13,15 @@ namespace Startpunt.Web.Features.Account;
 /// Invitations: a single-use link that expires. Only a hash of the token is stored, so a copy of the database
 /// cannot be used to accept an invitation.
 /// </summary>
-public sealed class Invitations(StartpuntDb db, IMailSender mail, IOptions<MailOptions> mailOptions, TimeProvider clock,
-    UserManager<StartpuntUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L)
+public sealed class Invitations(StartpuntDb db, IMailSender mail, Installation installation, TimeProvider clock,
+    UserManager<StartpuntUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, ILogger<Invitations> log)
 {
-    public async Task<string> CreateAsync(string email, string role, int? providerId, string? regionId, string invitedBy, CancellationToken ct)
+    /// <summary>Stores the invitation and mails the link; null (and nothing stored) when the mail could not be sent.</summary>
+    public async Task<string?> CreateAsync(string email, string role, int? providerId, string? regionId, string invitedBy, CancellationToken ct)
     {
         var token = WebEncoders(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Invitations.Add(new Invitation
+        var invitation = new Invitation
         {
             Email = email.Trim(),
             Role = role,
@@ -30,11 +31,12 @@ public sealed class Invitations(StartpuntDb db, IMailSender mail, IOptions<MailO
             CreatedAt = now,
             ExpiresAt = now + Invitation.Lifetime,
             InvitedBy = invitedBy,
-        });
+        };
+        db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
 
         var organisation = providerId is null ? null : await db.Providers.Where(p => p.Id == providerId).Select(p => p.Name).SingleAsync(ct);
-        var link = $"{mailOptions.Value.BaseUrl.TrimEnd('/')}/account/uitnodiging/{token}";
+        var link = $"{installation.BaseUrl()}/account/uitnodiging/{token}";
         var body = string.Join("\n", new[]
         {
             L["Hallo,"].Value,
@@ -48,7 +50,17 @@ public sealed class Invitations(StartpuntDb db, IMailSender mail, IOptions<MailO
             "",
             L["Kent u deze uitnodiging niet? Dan kunt u deze e-mail negeren."].Value,
         });
-        await mail.SendAsync(new MailMessageContent(email.Trim(), L["Uitnodiging voor Startpunt"], body), ct);
+        try
+        {
+            await mail.SendAsync(new MailMessageContent(email.Trim(), L["Uitnodiging voor Startpunt"], body), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Invitation mail to {Email} could not be sent", email);
+            db.Invitations.Remove(invitation);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return null;
+        }
         return token;
     }
 

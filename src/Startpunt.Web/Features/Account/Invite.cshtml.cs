@@ -43,8 +43,12 @@ public sealed class InviteModel(StartpuntDb db, UserManager<StartpuntUser> users
             ModelState.AddModelError("Input.Email", L["Er is al een account met dit e-mailadres."]);
         if (!ModelState.IsValid) return Page();
 
-        await invitations.CreateAsync(Input.Email, Input.Role, Input.Role == Roles.Provider ? Input.ProviderId : null,
-            Input.Role is Roles.Consultant or Roles.ContractManager ? regionId : null, me.DisplayName, ct);
+        if (await invitations.CreateAsync(Input.Email, Input.Role, Input.Role == Roles.Provider ? Input.ProviderId : null,
+                Input.Role is Roles.Consultant or Roles.ContractManager ? regionId : null, me.DisplayName, ct) is null)
+        {
+            ModelState.AddModelError("", L["De uitnodiging kon niet worden verstuurd. Probeer het later opnieuw."]);
+            return Page();
+        }
         SentTo = Input.Email.Trim();
         ModelState.Clear();
         Input = new InviteInput();
@@ -81,7 +85,7 @@ public sealed class InviteModel(StartpuntDb db, UserManager<StartpuntUser> users
 public sealed class InviteInput
 {
     [Required(ErrorMessage = "Vul het e-mailadres in.")]
-    [EmailAddress(ErrorMessage = "Dit e-mailadres klopt niet.")]
+    [AccountEmail]
     [StringLength(256, ErrorMessage = "Gebruik hooguit {1} tekens.")]
     public string Email { get; set; } = "";
 

@@ -10,14 +10,15 @@ using Startpunt.Web.Domain;
 
 namespace Startpunt.Web.Features.Account;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
 public sealed class SignInModel(SignInManager<StartpuntUser> signIn, UserManager<StartpuntUser> users,
-    IOptions<DatabaseOptions> database, IStringLocalizer<SharedResource> L) : PageModel
+    IOptions<DatabaseOptions> database, Installation installation, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = "terug")] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
-    public bool ShowDemoAccounts => database.Value.SeedDemo;
+    public bool ShowDemoAccounts => installation.IsDemo && database.Value.SeedDemo;
 
     public void OnGet() { }
 
@@ -25,12 +26,16 @@ public sealed class SignInModel(SignInManager<StartpuntUser> signIn, UserManager
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Input.Email.Trim());
+        // Demo accounts have a published password: outside a demo installation they do not exist for signing in.
+        if (user is { IsDemo: true } && !installation.IsDemo) user = null;
         if (user is { Deactivated: true })
         {
             Error = L["Dit account is uitgeschakeld. Neem contact op met uw contractmanager."];
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(user?.UserName ?? Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl(ReturnUrl) ?? await HomeOfAsync(user!));
         if (result.RequiresTwoFactor) return RedirectToPage("TwoFactor", new { terug = SafeReturnUrl(ReturnUrl), onthoud = Input.RememberMe });
         Error = result.IsLockedOut
@@ -39,8 +44,7 @@ public sealed class SignInModel(SignInManager<StartpuntUser> signIn, UserManager
         return Page();
     }
 
-    internal static string? SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : null;
+    internal static string? SafeReturnUrl(string? url) => Shared.LocalUrl.SafeOrNull(url);
 
     private async Task<string> HomeOfAsync(StartpuntUser user)
     {

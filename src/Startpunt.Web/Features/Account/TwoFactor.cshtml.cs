@@ -9,6 +9,7 @@ using Startpunt.Web.Domain;
 namespace Startpunt.Web.Features.Account;
 
 /// <summary>The second step of signing in: the six-digit code from the authenticator app, or a recovery code.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
 public sealed class TwoFactorModel(SignInManager<StartpuntUser> signIn, IStringLocalizer<SharedResource> L) : PageModel
 {
@@ -31,9 +32,19 @@ public sealed class TwoFactorModel(SignInManager<StartpuntUser> signIn, IStringL
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
         if (result.Succeeded) return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl) ?? "/account");
         Error = result.IsLockedOut ? L["U hebt te vaak een verkeerde code gebruikt. Uw account is 15 minuten geblokkeerd."] : L["Deze code klopt niet. Kijk in uw app naar de code die nu geldt."];
         return Page();
+    }
+
+    /// <summary>
+    /// A recovery code as Identity stores it ("XXXXX-XXXXX", capitals) from what the person typed: with or without the
+    /// dash, spaces, any case.
+    /// </summary>
+    internal static string RecoveryCode(string typed)
+    {
+        var code = typed.ToUpperInvariant();
+        return code.Length == 10 ? $"{code[..5]}-{code[5..]}" : code;
     }
 }

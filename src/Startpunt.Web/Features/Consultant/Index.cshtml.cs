@@ -50,7 +50,8 @@ public sealed class IndexModel(ConsultantSearch search, TimeProvider clock, IStr
                     h.Stoplight.ConfirmedAt is { } at ? Dates.ToDutchTime(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
                     row.Contracted ? L["Ja"].Value : L["Nee"].Value,
                     row.Phone ?? "", row.Email ?? "", row.Website ?? "",
-                    Url.PageLink("/Offers/Details", values: new { id = h.OfferId }));
+                    // The configured public address, never the request's Host header.
+                    OpenData.HsdsEndpoints.BaseUrl(Request) + Url.Page("/Offers/Details", values: new { id = h.OfferId }));
             }
         });
     }

@@ -21,7 +21,7 @@ public sealed class ReminderOptions
 /// Offers not confirmed for <see cref="Confirmation.ReminderDays"/> days: one mail per organisation listing them, with a
 /// link to the weekly update page; at most one such mail per organisation per reminder period.
 /// </summary>
-public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clock, IOptions<MailOptions> mailOptions,
+public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clock, Installation installation,
     IStringLocalizer<SharedResource> L, ILogger<Reminders> log)
 {
     public async Task<int> SendDueAsync(CancellationToken ct)
@@ -60,7 +60,7 @@ public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clo
             return false;
         }
 
-        var link = $"{mailOptions.Value.BaseUrl.TrimEnd('/')}/aanbieder/{providerId}/wachttijden";
+        var link = $"{installation.BaseUrl()}/aanbieder/{providerId}/wachttijden";
         var body = new StringBuilder()
             .AppendLine(L["Beste collega's van {0},", provider.Name])
             .AppendLine()

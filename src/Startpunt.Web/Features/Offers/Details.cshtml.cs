@@ -7,6 +7,7 @@ using Startpunt.Web.Domain;
 namespace Startpunt.Web.Features.Offers;
 
 /// <summary>/aanbod/{id}: everything about one offer, its provider and the provider's other offers.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class DetailsModel(StartpuntDb db, TimeProvider clock) : PageModel
 {
     public Offer Offer { get; private set; } = null!;

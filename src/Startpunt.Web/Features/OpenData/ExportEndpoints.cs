@@ -7,7 +7,7 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapOpenDataExports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/open-data").RequireCors(OpenDataSetup.CorsPolicy).RequireRateLimiting(OpenDataSetup.RateLimitPolicy);
+        var group = app.MapGroup("/open-data").AllowAnonymous().RequireCors(OpenDataSetup.CorsPolicy).RequireRateLimiting(OpenDataSetup.RateLimitPolicy);
         string[] getHead = [HttpMethods.Get, HttpMethods.Head];
         group.MapMethods("/{regio}/hsds.json", getHead, (string regio, HttpContext http, RegionExports exports, CancellationToken ct) =>
             SendAsync(regio, http, exports, e => (e.Json, e.JsonETag), "application/json; charset=utf-8", $"startpunt-{regio}-hsds.json", ct));

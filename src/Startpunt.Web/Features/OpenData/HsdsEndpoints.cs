@@ -15,6 +15,7 @@ public static partial class HsdsEndpoints
     public static RouteGroupBuilder MapHsdsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(Prefix)
+            .AllowAnonymous() // open data: public by design
             .RequireCors(OpenDataSetup.CorsPolicy)
             .RequireRateLimiting(OpenDataSetup.RateLimitPolicy)
             .AddEndpointFilter(async (context, next) =>
@@ -46,7 +47,8 @@ public static partial class HsdsEndpoints
         return api;
     }
 
-    public static string BaseUrl(HttpRequest r) => $"{r.Scheme}://{r.Host}{r.PathBase}";
+    /// <summary>The configured public address (never the request's Host header outside Development and tests).</summary>
+    public static string BaseUrl(HttpRequest r) => r.HttpContext.RequestServices.GetRequiredService<Installation>().BaseUrl();
 
     private static async Task<IResult> Index(HttpContext http, HsdsData data, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Startpunt.Web.Data.Content;
 namespace Startpunt.Web.Features.OpenData;
 
 /// <summary>/open-data: the downloads per region, the API, Startpunt's own features, and how a municipality embeds the search.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(StartpuntDb db, EmbedOrigins origins) : PageModel
 {
     public sealed record RegionRow(string Id, string Name, Guid TermId, IReadOnlyList<string> EmbedOrigins);

@@ -139,7 +139,9 @@ public static class TabularPackage
     private static void WriteCsv(Stream stream, List<string> columns, List<JsonElement> rows)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        // Provider-written text starting with =, +, -, @ or a tab could run as a formula in a spreadsheet: it gets a
+        // leading apostrophe, as in the consultant's CSV.
+        using var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape });
         foreach (var c in columns) csv.WriteField(c);
         csv.NextRecord();
         foreach (var row in rows)

@@ -8,7 +8,8 @@ using Startpunt.Web.Data.Content;
 namespace Startpunt.Web.Features.Pages;
 
 /// <summary>Texts a region may change, written as Markdown in content/pages (Dutch and English).</summary>
-public sealed class ContentPageModel(ContentStore content, StartpuntDb db) : PageModel
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
+public sealed class ContentPageModel(ContentStore content, StartpuntDb db, Installation installation) : PageModel
 {
     private static readonly Dictionary<string, string> Files = new()
     {
@@ -23,7 +24,7 @@ public sealed class ContentPageModel(ContentStore content, StartpuntDb db) : Pag
 
     public async Task<IActionResult> OnGetAsync(string name, CancellationToken ct)
     {
-        if (!Files.TryGetValue(name, out var file)) return NotFound();
+        if (!Files.TryGetValue(name, out var file) || (file == "demo" && !installation.IsDemo)) return NotFound();
         var page = content.Page(file, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         if (page is null) return NotFound();
         var html = page.Value.Html;

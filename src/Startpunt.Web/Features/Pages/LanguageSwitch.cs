@@ -14,9 +14,8 @@ public static class LanguageSwitch
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             // Only local paths: the switch must not become an open redirect.
-            var target = !string.IsNullOrEmpty(terug) && terug.StartsWith('/') && !terug.StartsWith("//", StringComparison.Ordinal) && !terug.StartsWith("/\\", StringComparison.Ordinal) ? terug : "/";
-            return Results.LocalRedirect(target);
-        });
+            return Results.LocalRedirect(Shared.LocalUrl.SafeOrNull(terug) ?? "/");
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -62,7 +62,7 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
         if (string.IsNullOrWhiteSpace(pauseReason)) ModelState.AddModelError(nameof(PauseReason), L["Schrijf kort waarom u het aanbod pauzeert."]);
         else if (pauseReason.Length > Offer.PausedReasonMaxLength) ModelState.AddModelError(nameof(PauseReason), L["Gebruik hooguit {0} tekens.", Offer.PausedReasonMaxLength]);
         if (!ModelState.IsValid) { Input = OfferInput.From(Offer); return Page(); }
-        await editor.PauseAsync(Offer, pauseReason!, ct);
+        if (!await editor.PauseAsync(Offer, pauseReason!, ct)) return await ConflictAsync(providerId, offerId, ct);
         Status = L["Het aanbod is gepauzeerd. Het staat niet meer in de zoekresultaten."];
         return RedirectToPage("/Provider/OfferEdit", new { providerId, offerId = Offer.Id });
     }
@@ -70,7 +70,7 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
     public async Task<IActionResult> OnPostResumeAsync(int providerId, string offerId, CancellationToken ct)
     {
         if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
-        await editor.ResumeAsync(Offer, ct);
+        if (!await editor.ResumeAsync(Offer, ct)) return await ConflictAsync(providerId, offerId, ct);
         Status = L["Het aanbod staat weer in de zoekresultaten."];
         return RedirectToPage("/Provider/OfferEdit", new { providerId, offerId = Offer.Id });
     }
@@ -84,9 +84,18 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
             Input = OfferInput.From(Offer);
             return Page();
         }
-        await editor.RemoveAsync(Offer, ct);
+        if (!await editor.RemoveAsync(Offer, ct)) return await ConflictAsync(providerId, offerId, ct);
         Status = L["Het aanbod is verwijderd. De geschiedenis blijft bewaard."];
         return RedirectToPage("/Provider/Offers", new { providerId });
+    }
+
+    /// <summary>A colleague changed the offer between loading and saving: show it as it is now, with a message.</summary>
+    private async Task<IActionResult> ConflictAsync(int providerId, string offerId, CancellationToken ct)
+    {
+        if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
+        Conflict = L["Een collega heeft dit aanbod net gewijzigd. Niets is opgeslagen. Kijk het aanbod na en probeer het opnieuw."];
+        Input = OfferInput.From(Offer);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int providerId, string offerId, CancellationToken ct)

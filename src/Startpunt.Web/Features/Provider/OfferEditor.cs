@@ -119,24 +119,39 @@ public sealed class OfferEditor(StartpuntDb db, TimeProvider clock, AuditActor a
         }
     }
 
-    public async Task PauseAsync(Offer offer, string reason, CancellationToken ct)
+    /// <summary>False when a colleague changed the offer in the meantime (nothing is saved then).</summary>
+    public Task<bool> PauseAsync(Offer offer, string reason, CancellationToken ct)
     {
         offer.Paused = true;
         offer.PausedReason = reason.Trim();
-        await db.SaveChangesAsync(ct);
+        return SaveAsync(ct);
     }
 
-    public async Task ResumeAsync(Offer offer, CancellationToken ct)
+    public Task<bool> ResumeAsync(Offer offer, CancellationToken ct)
     {
         offer.Paused = false;
         offer.PausedReason = null;
-        await db.SaveChangesAsync(ct);
+        return SaveAsync(ct);
     }
 
-    public async Task RemoveAsync(Offer offer, CancellationToken ct)
+    public Task<bool> RemoveAsync(Offer offer, CancellationToken ct)
     {
         offer.RemovedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        return SaveAsync(ct);
+    }
+
+    private async Task<bool> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private static void Apply(Offer offer, OfferInput input, Product product)

@@ -73,7 +73,7 @@ public sealed class ProfileInput
     [RegularExpression(@"^\+?[0-9 ()-]{6,30}$", ErrorMessage = "Vul een telefoonnummer in met alleen cijfers, spaties en streepjes.")]
     public string? Phone { get; set; }
 
-    [EmailAddress(ErrorMessage = "Dit e-mailadres klopt niet.")]
+    [Account.AccountEmail]
     [StringLength(200, ErrorMessage = "Gebruik hooguit {1} tekens.")]
     public string? Email { get; set; }
 

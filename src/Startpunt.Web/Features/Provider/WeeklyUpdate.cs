@@ -104,7 +104,16 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
             offer.Availability.ConfirmedBy = actor.UserName;
             confirmed++;
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A colleague saved one of these offers at the same moment: confirm nothing, so the person looks first.
+            db.ChangeTracker.Clear();
+            return (0, [.. shownVersions.Keys]);
+        }
         return (confirmed, skipped);
     }
 

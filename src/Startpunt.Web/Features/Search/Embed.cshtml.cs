@@ -12,6 +12,7 @@ namespace Startpunt.Web.Features.Search;
 /// /embed?regio=...: the resident search with minimal chrome, for an iframe on a municipality's website. Only the
 /// websites that the region lists in content/ (embedAllowedOrigins) may frame it; every other page stays unframeable.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class EmbedModel(ResidentSearch search, EmbedOrigins origins, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Startpunt.Web.Features.Search;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(ResidentSearch search) : PageModel
 {
     public SearchViewModel Search { get; private set; } = null!;

@@ -6,6 +6,7 @@ using Startpunt.Web.Features.Shared;
 namespace Startpunt.Web.Features.Search;
 
 /// <summary>/zoeken: the whole page, or only form and results when htmx asks (one decision point, Vary: HX-Request).</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class ResultsModel(ResidentSearch search, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)]

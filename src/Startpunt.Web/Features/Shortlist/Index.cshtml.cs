@@ -10,6 +10,7 @@ namespace Startpunt.Web.Features.Shortlist;
 /// /shortlist?aanbod=1&amp;aanbod=2: the offers a consultant chose for a client, with their availability as it is now.
 /// The link is the whole shortlist: nothing about the client is stored, so it can be shared and printed.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(StartpuntDb db, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int MaxOffers = 20;

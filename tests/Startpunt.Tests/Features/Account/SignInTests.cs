@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Startpunt.Tests.Infrastructure;
@@ -66,8 +65,7 @@ public sealed class SignInTests(StartpuntFactory app) : IClassFixture<StartpuntF
     {
         var email = DemoData.AdministratorEmail;
         var client = await app.SignedInAsync(email);
-        var setup = await client.GetDocumentAsync("/account/beveiliging");
-        var key = setup.Text("[data-testid=shared-key]")!.Replace(" ", "").ToUpperInvariant();
+        var key = await TwoFactorSetUp.StartAsync(client);
         var enabled = await client.PostFormAsync("/account/beveiliging?handler=Enable", new() { ["Code"] = Totp.Code(key) }, tokenPage: "/account/beveiliging");
         var enabledDoc = Html.Parse(await enabled.Content.ReadAsStringAsync());
         Assert.Contains("staat aan", enabledDoc.Text("[role=status]"));
@@ -100,33 +98,3 @@ public sealed class SignInTests(StartpuntFactory app) : IClassFixture<StartpuntF
     }
 }
 
-/// <summary>RFC 6238 time-based codes, as an authenticator app computes them (30-second steps, 6 digits, SHA-1).</summary>
-internal static class Totp
-{
-    public static string Code(string base32Key)
-    {
-        var key = Base32(base32Key);
-        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
-        var counter = BitConverter.GetBytes(step);
-        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
-        var hash = HMACSHA1.HashData(key, counter);
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6");
-    }
-
-    private static byte[] Base32(string input)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = 0;
-        var value = 0;
-        var output = new List<byte>();
-        foreach (var c in input.TrimEnd('='))
-        {
-            value = (value << 5) | alphabet.IndexOf(c);
-            bits += 5;
-            if (bits >= 8) { output.Add((byte)(value >> (bits - 8))); bits -= 8; }
-        }
-        return [.. output];
-    }
-}

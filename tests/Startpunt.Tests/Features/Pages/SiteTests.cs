@@ -8,9 +8,20 @@ public sealed class SiteTests(StartpuntFactory app) : IClassFixture<StartpuntFac
     private readonly HttpClient _client = app.CreateClient(new() { AllowAutoRedirect = false });
 
     [Fact]
-    public async Task The_health_endpoint_checks_the_database()
+    public async Task The_health_endpoint_tells_anonymous_callers_only_the_status()
     {
         using var response = await _client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"status":"Healthy"}""", await response.Content.ReadAsStringAsync());
+        using var provider = await app.SignedInAsync(DemoData.ProviderEmail);
+        Assert.Equal("""{"status":"Healthy"}""", await provider.GetStringAsync("/health"));
+    }
+
+    [Fact]
+    public async Task The_health_endpoint_shows_administrators_the_checks()
+    {
+        using var admin = await app.SignedInAsync(DemoData.AdministratorEmail);
+        using var response = await admin.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
