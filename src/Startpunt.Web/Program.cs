@@ -3,6 +3,7 @@ using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
 using Startpunt.Web.Features.Api;
 using Startpunt.Web.Features.Freshness;
+using Startpunt.Web.Features.GettingHelp;
 using Startpunt.Web.Mail;
 using Startpunt.Web.OfferSearch;
 
@@ -23,6 +24,7 @@ builder.AddStartpuntAccounts();
 builder.AddStartpuntFreshness();
 builder.AddStartpuntApi();
 builder.AddStartpuntWeb();
+builder.AddStartpuntGettingHelp();
 
 var app = builder.Build();
 

@@ -40,6 +40,24 @@ public sealed class ContentStore(IOptions<PathOptions> paths)
 
     public List<NamedFile> Languages() => Read<List<NamedFile>>(Path.Combine(Root, "languages.yml"));
 
+    /// <summary>Every region's Wmo-loketten (regions/&lt;slug&gt;/wmo-loketten.yml); a region without the file has none.</summary>
+    public IReadOnlyList<WmoDeskFile> WmoDesks() =>
+        Directory.GetDirectories(Path.Combine(Root, "regions"))
+            .Select(d => Path.Combine(d, "wmo-loketten.yml"))
+            .Where(File.Exists)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(f => Read<WmoDesksFile>(f).Desks)
+            .ToList();
+
+    /// <summary>The newest write time of the files <see cref="WmoDesks"/> reads, so a cache can tell when to read again.</summary>
+    public DateTime WmoDesksWritten() =>
+        Directory.GetDirectories(Path.Combine(Root, "regions"))
+            .Select(d => Path.Combine(d, "wmo-loketten.yml"))
+            .Where(File.Exists)
+            .Select(File.GetLastWriteTimeUtc)
+            .DefaultIfEmpty()
+            .Max();
+
     public DemoFile Demo() => Read<DemoFile>(Path.Combine(Root, "demo", "demo.yml"));
 
     /// <summary>A Markdown page in the asked language, falling back to Dutch; null when it does not exist.</summary>
