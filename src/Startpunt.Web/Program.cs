@@ -4,6 +4,7 @@ using Startpunt.Web.Features.Account;
 using Startpunt.Web.Features.Api;
 using Startpunt.Web.Features.Freshness;
 using Startpunt.Web.Features.GettingHelp;
+using Startpunt.Web.Features.Shortlist;
 using Startpunt.Web.Mail;
 using Startpunt.Web.OfferSearch;
 
@@ -25,6 +26,7 @@ builder.AddStartpuntFreshness();
 builder.AddStartpuntApi();
 builder.AddStartpuntWeb();
 builder.AddStartpuntGettingHelp();
+builder.AddStartpuntShortlist();
 
 var app = builder.Build();
 

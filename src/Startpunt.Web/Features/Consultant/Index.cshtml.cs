@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,50 +41,27 @@ public sealed class IndexModel(ConsultantSearch search, TimeProvider clock, IStr
     {
         Result = await search.RunAsync(Form, Filters, all: true, ct);
         if (!Result.HasResult) return Page();
-        var config = new CsvConfiguration(CultureInfo.GetCultureInfo("nl-NL"))
+        var baseUrl = $"{Request.Scheme}://{Request.Host}";
+        var culture = ExcelCsv.Culture;
+        var headers = new[] { "Aanbieder", "Product", "Niveau", "Plaats", "Afstand (km)", "Stoplicht", "Aanmelden open", "Wachttijd (weken)", "Vrije plaatsen", "Laatst bevestigd", "Gecontracteerd", "Telefoon", "E-mail", "Website", "Link" }
+            .Select(h => L[h].Value);
+        var rows = Result.Rows.Select(row =>
         {
-            Delimiter = ";",
-            // A cell starting with =, +, -, @ or a tab could run as a formula in Excel: it gets a leading apostrophe.
-            InjectionOptions = InjectionOptions.Escape,
-        };
-        await using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        await using (var csv = new CsvWriter(writer, config))
-        {
-            foreach (var header in new[] { "Aanbieder", "Product", "Niveau", "Plaats", "Afstand (km)", "Stoplicht", "Aanmelden open", "Wachttijd (weken)", "Vrije plaatsen", "Laatst bevestigd", "Gecontracteerd", "Telefoon", "E-mail", "Website", "Link" })
-                csv.WriteField(L[header].Value);
-            await csv.NextRecordAsync();
-            var baseUrl = $"{Request.Scheme}://{Request.Host}";
-            foreach (var row in Result.Rows)
+            var h = row.Hit;
+            return new[]
             {
-                var h = row.Hit;
-                csv.WriteField(h.ProviderName);
-                csv.WriteField(h.ProductName);
-                csv.WriteField(h.LevelName ?? "");
-                csv.WriteField(h.Town ?? L["bij mensen thuis"].Value);
-                csv.WriteField(h.DistanceKm is { } km ? km.ToString("0.0", config.CultureInfo) : "");
-                csv.WriteField(StoplightName(h.Stoplight.Colour));
-                csv.WriteField(h.Stoplight.IntakeOpen ? L["Ja"].Value : L["Nee"].Value);
-                csv.WriteField(h.Stoplight.WaitingWeeks);
-                csv.WriteField(h.FreePlaces?.ToString(config.CultureInfo) ?? "");
-                csv.WriteField(h.Stoplight.ConfirmedAt is { } at ? Dates.ToDutchTime(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
-                csv.WriteField(row.Contracted ? L["Ja"].Value : L["Nee"].Value);
-                csv.WriteField(row.Phone ?? "");
-                csv.WriteField(row.Email ?? "");
-                csv.WriteField(row.Website ?? "");
-                csv.WriteField($"{baseUrl}/aanbod/{h.OfferId}");
-                await csv.NextRecordAsync();
-            }
-        }
+                h.ProviderName, h.ProductName, h.LevelName ?? "", h.Town ?? L["bij mensen thuis"].Value,
+                h.DistanceKm is { } km ? km.ToString("0.0", culture) : "",
+                StoplightName(h.Stoplight.Colour), h.Stoplight.IntakeOpen ? L["Ja"].Value : L["Nee"].Value,
+                h.Stoplight.WaitingWeeks.ToString(culture), h.FreePlaces?.ToString(culture) ?? "",
+                h.Stoplight.ConfirmedAt is { } at ? Dates.ToDutchTime(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
+                row.Contracted ? L["Ja"].Value : L["Nee"].Value, row.Phone ?? "", row.Email ?? "", row.Website ?? "", $"{baseUrl}/aanbod/{h.OfferId}",
+            };
+        });
+        var bytes = await ExcelCsv.WriteAsync(headers, rows);
         var name = $"startpunt-{Result.Search.Region!.Id}-{Dates.ToDutchTime(clock.GetUtcNow().UtcDateTime):yyyyMMdd}.csv";
-        return File(buffer.ToArray(), "text/csv; charset=utf-8", name);
+        return File(bytes, "text/csv; charset=utf-8", name);
     }
 
-    private string StoplightName(StoplightColour colour) => colour switch
-    {
-        StoplightColour.Green => L["Groen"],
-        StoplightColour.Orange => L["Oranje"],
-        StoplightColour.Red => L["Rood"],
-        _ => L["Onbekend"],
-    };
+    private string StoplightName(StoplightColour colour) => ExcelCsv.StoplightName(colour, L);
 }

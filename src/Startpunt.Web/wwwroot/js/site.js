@@ -104,3 +104,42 @@ document.addEventListener("submit", function (e) {
   document.addEventListener("DOMContentLoaded", initCoverage);
   window.addEventListener("load", initCoverage);
 })();
+
+// The consultant's selection: the sticky bar counts the ticked offers (this page plus other pages), and the address bar
+// carries them, so reloading or going back keeps them. Without JavaScript the page buttons carry them on.
+document.addEventListener("change", function (e) {
+  var box = e.target;
+  if (!box || box.name !== "aanbod" || !box.form || box.form.id !== "shortlist-form") return;
+  var form = box.form;
+  var ids = [];
+  form.querySelectorAll("input[name=aanbod]").forEach(function (input) {
+    if (input.type === "hidden") ids = ids.concat(input.value.split(",").filter(Boolean));
+    else if (input.checked) ids.push(input.value);
+  });
+  var count = document.getElementById("shortlist-count");
+  if (count) count.textContent = ids.length === 1 ? count.dataset.one : count.dataset.many.replace("{0}", ids.length);
+  var url = new URL(window.location.href);
+  url.searchParams.delete("aanbod");
+  if (ids.length > 0) url.searchParams.set("aanbod", ids.join(","));
+  window.history.replaceState(window.history.state, "", url.pathname + url.search);
+  // The search form's own copy, so a changed filter keeps the selection too.
+  var kept = document.querySelector(".search-form input[type=hidden][name=aanbod]");
+  if (!kept && ids.length > 0) {
+    var search = document.querySelector(".search-form");
+    if (search) { kept = document.createElement("input"); kept.type = "hidden"; kept.name = "aanbod"; search.appendChild(kept); }
+  }
+  if (kept) kept.value = ids.join(",");
+});
+
+// The shortlist's "copy link" button: only shown where the browser can copy.
+document.addEventListener("DOMContentLoaded", function () {
+  var button = document.getElementById("copy-link");
+  if (!button || !navigator.clipboard) return;
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    navigator.clipboard.writeText(button.dataset.link).then(function () {
+      var status = document.getElementById("copy-status");
+      if (status) status.textContent = button.dataset.done;
+    });
+  });
+});
