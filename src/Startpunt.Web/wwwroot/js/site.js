@@ -143,3 +143,34 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// The offer form shows the fields of the chosen product: a location, days and transport for day activities and
+// short stays, municipalities for help at home, and only the chosen product's levels. Hidden fields are not sent.
+(function () {
+  "use strict";
+  function apply() {
+    var product = document.getElementById("Input_ProductId");
+    if (!product) return;
+    var option = product.options[product.selectedIndex];
+    var delivery = option ? option.dataset.delivery : null, kind = option ? option.dataset.kind : null;
+    function toggle(el, show) {
+      el.hidden = !show;
+      el.querySelectorAll("input, select, textarea").forEach(function (input) { input.disabled = !show; });
+    }
+    document.querySelectorAll("[data-for-delivery]").forEach(function (el) { toggle(el, !delivery || el.dataset.forDelivery === delivery); });
+    document.querySelectorAll("[data-for-kind]").forEach(function (el) { toggle(el, !kind || el.dataset.forKind === kind); });
+    var level = document.getElementById("Input_LevelId");
+    if (level) {
+      var any = false;
+      level.querySelectorAll("optgroup[data-product]").forEach(function (group) {
+        var mine = group.dataset.product === product.value;
+        group.hidden = !mine; group.disabled = !mine; any = any || mine;
+      });
+      if (level.selectedOptions[0] && level.selectedOptions[0].parentElement.disabled) level.value = "";
+      var field = level.closest(".utrecht-form-field") || level.parentElement;
+      field.hidden = !any && !!product.value;
+    }
+  }
+  document.addEventListener("change", function (e) { if (e.target && e.target.id === "Input_ProductId") apply(); });
+  document.addEventListener("DOMContentLoaded", apply);
+})();
