@@ -65,7 +65,7 @@ public sealed class ContractsModel(RegionScope scope, StartpuntDb db, AuditActor
         }
         await db.SaveChangesAsync(ct);
         Status = L["Het contract is opgeslagen."];
-        return Redirect($"/regio/aanbieders/{providerId}?regio={Region.Id}");
+        return RedirectToPage("/ContractManager/Contracts", new { providerId, regio = Region.Id });
     }
 
     private (DateOnly Start, DateOnly? End) Validate(Contract? existing)

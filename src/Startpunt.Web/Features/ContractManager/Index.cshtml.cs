@@ -40,7 +40,7 @@ public sealed class IndexModel(RegionScope scope, Freshness freshness, Reminders
         if (!await scope.IsInRegionAsync(providerId, region.Id, ct)) return NotFound();
         var name = User.FindFirst(Data.StartpuntClaims.DisplayName)?.Value ?? "?";
         Status = Describe(await reminders.SendAsync(providerId, name, ct));
-        return Redirect($"/regio?regio={region.Id}" + (string.IsNullOrEmpty(Sort) ? "" : $"&sorteer={Uri.EscapeDataString(Sort)}"));
+        return RedirectToPage("/ContractManager/Index", new { regio = region.Id, sorteer = string.IsNullOrEmpty(Sort) ? null : Sort });
     }
 
     /// <summary>"Herinner alle te late aanbieders": one reminder to every provider with overdue offers, except those reminded today.</summary>
@@ -63,7 +63,7 @@ public sealed class IndexModel(RegionScope scope, Freshness freshness, Reminders
         if (results.Where(r => r.Skip == ReminderSkip.NoAddress).Select(r => r.ProviderName).ToList() is { Count: > 0 } noAddress)
             parts.Add(L["Zonder e-mailadres: {0}.", string.Join(", ", noAddress)]);
         Status = string.Join(" ", parts);
-        return Redirect($"/regio?regio={region.Id}" + (string.IsNullOrEmpty(Sort) ? "" : $"&sorteer={Uri.EscapeDataString(Sort)}"));
+        return RedirectToPage("/ContractManager/Index", new { regio = region.Id, sorteer = string.IsNullOrEmpty(Sort) ? null : Sort });
     }
 
     /// <summary>Whether "remind now" can be pressed for this provider: overdue offers and no reminder in the last day.</summary>

@@ -58,24 +58,19 @@ public sealed class IndexModel(StartpuntDb db, TimeProvider clock, MadeByTokens 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct) || Offers.Count == 0) return Page();
-        var baseUrl = $"{Request.Scheme}://{Request.Host}";
-        var culture = ExcelCsv.Culture;
-        var headers = new[] { "Aanbieder", "Product", "Niveau", "Straat en huisnummer", "Postcode", "Plaats", "Stoplicht", "Aanmelden open", "Wachttijd (weken)", "Laatst bevestigd", "Telefoon", "E-mail", "Website", "Link" }
-            .Select(h => L[h].Value);
-        var rows = Offers.Select(x =>
+        return await ExcelCsv.FileAsync($"shortlist-{Dates.ToDutchTime(Now):yyyyMMdd}.csv", async csv =>
         {
-            var (o, light) = x;
-            return new[]
-            {
-                o.Provider!.Name, o.Product!.Name, o.ProductLevel?.Name ?? "",
-                o.Location is { } loc ? $"{loc.Street} {loc.HouseNumber}" : L["bij mensen thuis"].Value, o.Location?.Postcode ?? "", o.Location?.Town ?? "",
-                ExcelCsv.StoplightName(light.Colour, L), light.IntakeOpen ? L["Ja"].Value : L["Nee"].Value, light.WaitingWeeks.ToString(culture),
-                light.ConfirmedAt is { } at ? Dates.ToDutchTime(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "",
-                o.Provider.Phone ?? "", o.Provider.Email ?? "", o.Provider.Website ?? "", $"{baseUrl}/aanbod/{o.Id}",
-            };
+            await csv.RowAsync(new[] { "Aanbieder", "Product", "Niveau", "Straat en huisnummer", "Postcode", "Plaats", "Stoplicht", "Aanmelden open", "Wachttijd (weken)", "Laatst bevestigd", "Telefoon", "E-mail", "Website", "Link" }
+                .Select(h => (object?)L[h].Value).ToArray());
+            foreach (var (o, light) in Offers)
+                await csv.RowAsync(
+                    o.Provider!.Name, o.Product!.Name, o.ProductLevel?.Name ?? "",
+                    o.Location is { } loc ? $"{loc.Street} {loc.HouseNumber}" : L["bij mensen thuis"].Value, o.Location?.Postcode ?? "", o.Location?.Town ?? "",
+                    ExcelCsv.StoplightName(light.Colour, L), light.IntakeOpen ? L["Ja"].Value : L["Nee"].Value, light.WaitingWeeks,
+                    light.ConfirmedAt is { } at ? Dates.ToDutchTime(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "",
+                    o.Provider.Phone ?? "", o.Provider.Email ?? "", o.Provider.Website ?? "",
+                    Url.PageLink("/Offers/Details", values: new { id = o.Id }));
         });
-        var bytes = await ExcelCsv.WriteAsync(headers, rows);
-        return File(bytes, "text/csv; charset=utf-8", $"shortlist-{Dates.ToDutchTime(Now):yyyyMMdd}.csv");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -90,7 +85,7 @@ public sealed class IndexModel(StartpuntDb db, TimeProvider clock, MadeByTokens 
         Ids = wanted;
         var offers = await db.Offers.AsNoTracking().Include(o => o.Provider).Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .Where(o => wanted.Contains(o.Id) && !o.Paused).ToListAsync(ct);
-        var rules = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Rules, ct);
+        var rules = await db.StoplightRulesAsync(ct);
         Offers = wanted.Select(id => offers.FirstOrDefault(o => o.Id == id)).Where(o => o is not null)
             .Select(o => (o!, rules[o!.RegionId].Derive(o.Availability, Now))).ToList();
         if (Offers.Count < wanted.Count)
