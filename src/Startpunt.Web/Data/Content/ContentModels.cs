@@ -97,3 +97,10 @@ public sealed class WmoDeskFile
     /// <summary>Invented for the demo: shown only in a demo installation, and marked as invented.</summary>
     public bool Demo { get; set; }
 }
+
+/// <summary>content/regions/&lt;slug&gt;/resident-words.yml: what residents read for the region's product and level codes.</summary>
+public sealed class ResidentWordsFile
+{
+    public Dictionary<string, string> Products { get; set; } = [];
+    public Dictionary<string, string> Levels { get; set; } = [];
+}

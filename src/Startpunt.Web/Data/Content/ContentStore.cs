@@ -58,6 +58,21 @@ public sealed class ContentStore(IOptions<PathOptions> paths)
             .DefaultIfEmpty()
             .Max();
 
+    /// <summary>Every region's words for residents, by region slug (regions/&lt;slug&gt;/resident-words.yml).</summary>
+    public IReadOnlyDictionary<string, ResidentWordsFile> ResidentWords() =>
+        Directory.GetDirectories(Path.Combine(Root, "regions"))
+            .Where(d => File.Exists(Path.Combine(d, "resident-words.yml")))
+            .ToDictionary(d => Path.GetFileName(d), d => Read<ResidentWordsFile>(Path.Combine(d, "resident-words.yml")), StringComparer.Ordinal);
+
+    /// <summary>The newest write time of a file in content/regions/*/ named <paramref name="fileName"/>; for caches.</summary>
+    public DateTime RegionFilesWritten(string fileName) =>
+        Directory.GetDirectories(Path.Combine(Root, "regions"))
+            .Select(d => Path.Combine(d, fileName))
+            .Where(File.Exists)
+            .Select(File.GetLastWriteTimeUtc)
+            .DefaultIfEmpty()
+            .Max();
+
     public DemoFile Demo() => Read<DemoFile>(Path.Combine(Root, "demo", "demo.yml"));
 
     /// <summary>A Markdown page in the asked language, falling back to Dutch; null when it does not exist.</summary>

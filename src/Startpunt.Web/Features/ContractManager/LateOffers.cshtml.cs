@@ -27,7 +27,7 @@ public sealed class LateOffersModel(RegionScope scope, StartpuntDb db, TimeProvi
         if (!await scope.IsInRegionAsync(providerId, region.Id, ct)) return NotFound();
         Region = region;
         Provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == providerId, ct);
-        var overdueBefore = clock.GetUtcNow().UtcDateTime.AddDays(-Workspace.ReminderDays);
+        var overdueBefore = Confirmation.OverdueBefore(clock.GetUtcNow().UtcDateTime);
         Offers = await db.Offers.AsNoTracking().Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .Where(o => o.ProviderId == providerId && o.RegionId == region.Id && !o.Paused && (o.Availability.ConfirmedAt == null || o.Availability.ConfirmedAt < overdueBefore))
             .OrderBy(o => o.Availability.ConfirmedAt).ThenBy(o => o.Id).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
@@ -63,7 +64,7 @@ public static class GettingHelpSetup
     public static WebApplicationBuilder AddStartpuntGettingHelp(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WmoDesks>();
-        builder.Services.AddSingleton<PlaceDirectory>();
+        builder.Services.TryAddSingleton<PlaceDirectory>();
         builder.Services.AddScoped<HowToGetHelpBuilder>();
         return builder;
     }

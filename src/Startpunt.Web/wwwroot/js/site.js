@@ -174,3 +174,20 @@ document.addEventListener("DOMContentLoaded", function () {
   document.addEventListener("change", function (e) { if (e.target && e.target.id === "Input_ProductId") apply(); });
   document.addEventListener("DOMContentLoaded", apply);
 })();
+
+// After htmx brought new results because the person asked for them (the search button, a page, a sort, removing a
+// filter), focus and scroll go to "N aanbiedingen gevonden", not to wherever the old page was. A changed select keeps
+// its focus, so keyboard users can go on choosing.
+document.addEventListener("htmx:afterSwap", function (e) {
+  var config = e.detail && e.detail.requestConfig;
+  var trigger = config && config.triggeringEvent;
+  var elt = config && config.elt;
+  if (!trigger) return;
+  var asked = trigger.type === "submit" || (trigger.type === "click" && elt && (elt.tagName === "A" || elt.tagName === "BUTTON"));
+  if (!asked) return;
+  var heading = document.getElementById("aantal");
+  if (!heading) return;
+  heading.setAttribute("tabindex", "-1");
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: "start" });
+});
