@@ -14,7 +14,7 @@ public static class BenchHost
 {
     public const string Index = "bench_offers";
 
-    public static WebApplication Build(string repositoryRoot, string databasePath, string meilisearchUrl, TimeProvider clock)
+    public static WebApplication Build(string repositoryRoot, string databasePath, string? meilisearchUrl, TimeProvider clock)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

@@ -7,7 +7,9 @@ using System.Text.RegularExpressions;
 
 namespace Startpunt.Bench;
 
-public sealed record WrkResult(string Endpoint, string Engine, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, string Errors, double? WebPeakRssMb);
+public sealed record WrkResult(
+    string Endpoint, string Engine, int Connections, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, string Errors,
+    double? WebPeakRssMb, double CpuMsPerRequest);
 
 /// <summary>
 /// The results page under load: the portal's Release build as its own process on the benchmark database, wrk on
@@ -16,9 +18,12 @@ public sealed record WrkResult(string Endpoint, string Engine, double RequestsPe
 /// </summary>
 public static partial class PageBench
 {
-    public static async Task<List<WrkResult>> RunAsync(string repositoryRoot, string databasePath, string? meilisearchUrl, IReadOnlyList<string> urls,
-        int seconds, int connections, bool trivialToo, string workDirectory)
+    /// <param name="engine">The engine that must answer ("sqlite", "meilisearch", "inprocess"); the others are switched off.</param>
+    /// <param name="urlSets">Named lists of result URLs, each run on its own.</param>
+    public static async Task<List<WrkResult>> RunAsync(string repositoryRoot, string databasePath, string? meilisearchUrl, string engine,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> urlSets, int seconds, IReadOnlyList<int> connectionCounts, bool trivialToo, string workDirectory)
     {
+        var urls = urlSets.Values.SelectMany(u => u).ToList();
         var dll = Path.Combine(repositoryRoot, "src", "Startpunt.Web", "bin", "Release", "net10.0", "Startpunt.Web.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run `dotnet build -c Release` first.");
         int port;
@@ -27,6 +32,7 @@ public static partial class PageBench
         info.ArgumentList.Add(dll);
         foreach (var (key, value) in BenchHost.Settings(repositoryRoot, databasePath, meilisearchUrl))
             if (value is not null) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        info.Environment["Search__InProcess__Enabled"] = engine == "inprocess" ? "true" : "false";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["ASPNETCORE_CONTENTROOT"] = Path.Combine(repositoryRoot, "src", "Startpunt.Web");
@@ -35,13 +41,14 @@ public static partial class PageBench
         web.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"   web: {line}"); };
         web.BeginOutputReadLine();
         web.BeginErrorReadLine();
-        var engine = meilisearchUrl is null ? "sqlite" : "meilisearch";
         var baseUrl = $"http://127.0.0.1:{port}";
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
             await WaitUntilAsync(http, "/health/live");
             if (meilisearchUrl is not null) await WaitUntilAsync(http, "/health", body => body.Contains("\"search\":{\"status\":\"Healthy\"", StringComparison.Ordinal));
+            // The in-process index answers once loaded (SQLite until then).
+            if (engine == "inprocess") await WaitUntilAsync(http, urls[0], (_, response) => response.Headers.TryGetValues("Server-Timing", out var st) && st.Single().Contains(engine, StringComparison.Ordinal));
             // Warm-up: JIT, EF's compiled queries, connections; and check the engine answering is the one meant.
             foreach (var url in urls.Take(50))
             {
@@ -51,17 +58,24 @@ public static partial class PageBench
                 if (!timing.Contains(engine, StringComparison.Ordinal)) throw new InvalidOperationException($"{url} was answered by {timing}, not {engine}");
             }
 
-            var script = Path.Combine(workDirectory, $"urls-{Guid.NewGuid():N}.lua");
-            var lua = new StringBuilder("local paths = {\n");
-            foreach (var url in urls) lua.Append("  \"").Append(url.Replace("\"", "%22", StringComparison.Ordinal)).Append("\",\n");
-            lua.Append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
-            await File.WriteAllTextAsync(script, lua.ToString());
+            var scripts = new Dictionary<string, string>();
+            foreach (var (name, set) in urlSets)
+            {
+                var script = Path.Combine(workDirectory, $"urls-{Guid.NewGuid():N}.lua");
+                var lua = new StringBuilder("local paths = {\n");
+                foreach (var url in set) lua.Append("  \"").Append(url.Replace("\"", "%22", StringComparison.Ordinal)).Append("\",\n");
+                lua.Append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+                await File.WriteAllTextAsync(script, lua.ToString());
+                scripts[name] = script;
+            }
             var results = new List<WrkResult>();
             try
             {
-                results.Add(await WrkAsync("results page (/zoeken, query mix)", engine, $"-s {script} {baseUrl}", seconds, connections, web.Id));
-                if (trivialToo)
+                foreach (var connections in connectionCounts)
                 {
+                    foreach (var (name, script) in scripts)
+                        results.Add(await WrkAsync($"results page (/zoeken, {name})", engine, $"-s {script} {baseUrl}", seconds, connections, web.Id));
+                    if (!trivialToo) continue;
                     results.Add(await WrkAsync("trivial endpoint (/health/live)", "-", $"{baseUrl}/health/live", seconds, connections, web.Id));
                     // For scale: a Razor page with the same layout and form, but no search.
                     results.Add(await WrkAsync("start page (/, same layout, no search)", "-", $"{baseUrl}/", seconds, connections, web.Id));
@@ -69,7 +83,7 @@ public static partial class PageBench
             }
             finally
             {
-                File.Delete(script);
+                foreach (var script in scripts.Values) File.Delete(script);
             }
             return results;
         }
@@ -85,9 +99,11 @@ public static partial class PageBench
         var args = $"-t2 -c{connections} -d{seconds}s --timeout 2s --latency {target}";
         Console.Error.WriteLine($"   wrk {args}");
         var info = new ProcessStartInfo("wrk", args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var cpuBefore = CpuSeconds(webPid);
         using var wrk = Process.Start(info) ?? throw new InvalidOperationException("wrk is needed: apt-get install -y wrk");
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
+        var cpu = CpuSeconds(webPid) - cpuBefore;
         double Ms(string label)
         {
             var m = Regex.Match(output, $@"^\s*{Regex.Escape(label)}\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
@@ -98,10 +114,22 @@ public static partial class PageBench
         var rps = RequestsPerSecond().Match(output) is { Success: true } r ? double.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
         var total = TotalRequests().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         var errors = string.Join("; ", output.Split('\n').Where(l => l.Contains("Non-2xx", StringComparison.Ordinal) || l.Contains("Socket errors", StringComparison.Ordinal)).Select(l => l.Trim()));
-        return new WrkResult(endpoint, engine, rps, Ms("50%"), Ms("99%"), total, errors.Length == 0 ? "none" : errors, Memory.PeakMb(webPid));
+        return new WrkResult(endpoint, engine, connections, rps, Ms("50%"), Ms("99%"), total, errors.Length == 0 ? "none" : errors, Memory.PeakMb(webPid),
+            total == 0 ? double.NaN : cpu * 1000 / total);
     }
 
-    private static async Task WaitUntilAsync(HttpClient http, string path, Func<string, bool>? ok = null)
+    /// <summary>User + system CPU time the process has used (/proc/PID/stat, fields 14 and 15, in clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    private static Task WaitUntilAsync(HttpClient http, string path, Func<string, bool>? ok = null) =>
+        WaitUntilAsync(http, path, (body, _) => ok is null || ok(body));
+
+    private static async Task WaitUntilAsync(HttpClient http, string path, Func<string, HttpResponseMessage, bool> ok)
     {
         for (var i = 0; i < 600; i++)
         {
@@ -109,7 +137,7 @@ public static partial class PageBench
             {
                 using var response = await http.GetAsync(path);
                 var body = await response.Content.ReadAsStringAsync();
-                if (response.IsSuccessStatusCode && (ok is null || ok(body))) return;
+                if (response.IsSuccessStatusCode && ok(body, response)) return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

@@ -5,6 +5,7 @@ using Startpunt.Bench;
 using Startpunt.TestSupport;
 using Startpunt.Web.Data;
 using Startpunt.Web.OfferSearch;
+using Startpunt.Web.OfferSearch.InProcess;
 using Startpunt.Web.OfferSearch.Meilisearch;
 
 // The search benchmark: a national data set, the naive baseline, the SQLite engine and the Meilisearch engine on
@@ -47,6 +48,19 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 report.MeilisearchRssAfterBuildMb = Memory.CurrentMb(meilisearch.ProcessId);
 
+Console.Error.WriteLine("== in-process index load");
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+    var started = Stopwatch.GetTimestamp();
+    await app.Services.GetRequiredService<OfferIndexFeed>().LoadAsync(CancellationToken.None);
+    report.InProcessLoad = Stopwatch.GetElapsedTime(started);
+    report.InProcessHeapMb = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1024.0 / 1024.0;
+    report.InProcessOffers = app.Services.GetRequiredService<InProcessOfferIndex>().Count;
+    Console.Error.WriteLine($"   {report.InProcessOffers} offers in {report.InProcessLoad.TotalSeconds:0.00} s, {report.InProcessHeapMb:0.0} MB managed heap");
+}
+
 Dictionary<string, List<BenchQuery>> mix;
 await using (var scope = app.Services.CreateAsyncScope())
     mix = await QueryMix.CreateAsync(scope.ServiceProvider.GetRequiredService<StartpuntDb>(), Math.Max(options.Queries, options.NaiveQueries));
@@ -56,6 +70,7 @@ var engines = new (string Name, Func<IServiceProvider, IOfferSearch> Create, int
     ("naive baseline (EF loads the region, distance in C#)", sp => new NaiveOfferSearch(sp.GetRequiredService<StartpuntDb>(), sp.GetRequiredService<TimeProvider>()), options.NaiveQueries),
     ("SQLite engine", sp => sp.GetRequiredService<SqliteOfferSearch>(), options.Queries),
     ("Meilisearch engine (incl. HTTP)", sp => sp.GetRequiredService<MeilisearchOfferSearch>(), options.Queries),
+    ("in-process engine", sp => sp.GetRequiredService<InProcessOfferSearch>(), options.Queries),
 };
 foreach (var (name, create, perKind) in engines)
 {
@@ -68,17 +83,31 @@ Console.Error.WriteLine("== update lag (the portal's own sync service running)")
 await app.StartAsync();
 report.SqliteLag = await LagBench.RunAsync(app.Services, clock, engines[1].Create, options.LagSamples, offset: 0);
 report.MeilisearchLag = await LagBench.RunAsync(app.Services, clock, engines[2].Create, options.LagSamples, offset: 1);
+report.InProcessLag = await LagBench.RunAsync(app.Services, clock, engines[3].Create, options.LagSamples, offset: 2);
+// A second node: its own container and index on the same database, learning of the first one's saves only through the feed.
+var second = BenchHost.Build(repo, dbPath, null, clock);
+await second.StartAsync();
+await second.Services.GetRequiredService<InProcessOfferIndex>().WhenReady;
+report.SecondNodeLag = await LagBench.RunAsync(app.Services, clock, _ => second.Services.GetRequiredService<InProcessOfferSearch>(), options.LagSamples, offset: 3);
+await second.StopAsync();
+await second.DisposeAsync();
 await app.StopAsync();
 await app.DisposeAsync();
 SqliteConnection.ClearAllPools();
 
 if (options.Pages)
 {
-    var urls = mix[QueryMix.GeoFilters].Concat(mix[QueryMix.MaxWait]).Concat(mix[QueryMix.FreeText]).Select(q => q.Url).Take(300).ToList();
-    Console.Error.WriteLine("== results page with wrk: SQLite engine, and the trivial endpoint");
-    report.Pages.AddRange(await PageBench.RunAsync(repo, dbPath, null, urls, options.PageSeconds, options.PageConnections, trivialToo: true, work));
+    var sets = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["query mix"] = mix[QueryMix.GeoFilters].Concat(mix[QueryMix.MaxWait]).Concat(mix[QueryMix.FreeText]).Select(q => q.Url).Take(300).ToList(),
+        ["national 25–50 km"] = mix[QueryMix.National].Select(q => q.Url).Take(300).ToList(),
+    };
+    Console.Error.WriteLine("== results page with wrk: in-process engine, the trivial endpoint and the start page");
+    report.Pages.AddRange(await PageBench.RunAsync(repo, dbPath, null, "inprocess", sets, options.PageSeconds, [options.PageConnections, 200], trivialToo: true, work));
+    Console.Error.WriteLine("== results page with wrk: SQLite engine");
+    report.Pages.AddRange(await PageBench.RunAsync(repo, dbPath, null, "sqlite", sets, options.PageSeconds, [options.PageConnections], trivialToo: false, work));
     Console.Error.WriteLine("== results page with wrk: Meilisearch engine");
-    report.Pages.AddRange(await PageBench.RunAsync(repo, dbPath, meilisearch.Url, urls, options.PageSeconds, options.PageConnections, trivialToo: false, work));
+    report.Pages.AddRange(await PageBench.RunAsync(repo, dbPath, meilisearch.Url, "meilisearch", sets, options.PageSeconds, [options.PageConnections], trivialToo: false, work));
 }
 
 report.LoadAtEnd = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
@@ -92,6 +121,9 @@ if (options.Tiny && !options.Keep)
     // baseline ran. (Meilisearch may differ on free text, by design: it forgives typos.)
     SqliteConnection.ClearAllPools();
     foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(dbPath + suffix);
-    return report.Agreement(0, 1) == report.Engines[0].FirstPages.Count ? 0 : 1;
+    // The in-process engine gives it too, except for free text, where it forgives typos and knows synonyms.
+    var exact = report.Engines[0].FirstPages.Where(p => p.Key.Kind != QueryMix.FreeText).ToList();
+    var inProcessAgrees = exact.All(p => report.Engines[3].FirstPages.TryGetValue(p.Key, out var page) && page.SequenceEqual(p.Value));
+    return report.Agreement(0, 1) == report.Engines[0].FirstPages.Count && inProcessAgrees ? 0 : 1;
 }
 return 0;

@@ -20,7 +20,8 @@ public static class QueryMix
     public const string MaxWait = "… + maximum waiting time";
     public const string FreeText = "postcode + radius + free text";
     public const string Contracted = "… + contracted municipality";
-    public static readonly string[] Kinds = [GeoFilters, MaxWait, FreeText, Contracted];
+    public const string National = "postcode + 25–50 km, no product or target group";
+    public static readonly string[] Kinds = [GeoFilters, MaxWait, FreeText, Contracted, National];
 
     private static readonly string[] Words = ["tuinieren", "houtbewerking", "zorgboerderij", "koken", "muziek", "wandelen", "schilderen", "geheugentraining", "logeerhuis", "huishouden"];
 
@@ -45,7 +46,7 @@ public static class QueryMix
                 var region = regions.First(r => (x -= offers[r]) <= 0 || r == regions[^1]);
                 var candidates = areas[region].ToList();
                 var area = candidates[random.Next(candidates.Count)];
-                var radius = radii[random.Next(radii.Length)];
+                var radius = kind == National ? new[] { 25, 50 }[random.Next(2)] : radii[random.Next(radii.Length)];
                 var productKind = kinds[random.Next(kinds.Length)];
                 var productIds = products[region].Where(p => p.Kind == productKind).Select(p => p.Id).ToList();
                 var group = groups[random.Next(groups.Count)];
@@ -57,7 +58,7 @@ public static class QueryMix
                 };
                 var url = new Dictionary<string, string?> { ["postcode"] = area.Pc4.ToString("D4", CultureInfo.InvariantCulture), ["afstand"] = radius.ToString(CultureInfo.InvariantCulture) };
                 if (query.Sort == SearchSort.WaitingTime) url["sorteer"] = "wachttijd";
-                if (kind != FreeText)
+                if (kind is not (FreeText or National))
                 {
                     query = query with { ProductIds = productIds, TargetGroups = targetGroups };
                     url["product"] = productKind.ToString().ToLowerInvariant();

@@ -72,6 +72,18 @@ public sealed class ContentStore(IOptions<PathOptions> paths)
             .Select(File.GetLastWriteTimeUtc)
             .DefaultIfEmpty()
             .Max();
+    /// <summary>The search words file, with its last write time (to notice a change); an empty file when there is none.</summary>
+    public (SearchWordsFile Words, DateTime Written) SearchWords()
+    {
+        var path = Path.Combine(Root, "search-words.yml");
+        return File.Exists(path) ? (Read<SearchWordsFile>(path), File.GetLastWriteTimeUtc(path)) : (new SearchWordsFile(), DateTime.MinValue);
+    }
+
+    public DateTime SearchWordsWritten()
+    {
+        var path = Path.Combine(Root, "search-words.yml");
+        return File.Exists(path) ? File.GetLastWriteTimeUtc(path) : DateTime.MinValue;
+    }
 
     public DemoFile Demo() => Read<DemoFile>(Path.Combine(Root, "demo", "demo.yml"));
 
