@@ -53,7 +53,7 @@ public sealed partial class ConsultantAndRegionTests
             for (var p = 2; p <= pageCount && !(await ReadRowsAsync(page)).Any(r => r.Badge); p++)
             {
                 var number = p;
-                await SwapAsync(page, "#zoeken", () => page.Locator($"nav.utrecht-pagination a[aria-label='Pagina {number}']").ClickAsync());
+                await SwapAsync(page, "#zoeken", () => page.Locator($"nav.utrecht-pagination [aria-label='Pagina {number}']").ClickAsync());
             }
             await Expect(page.Locator("table.consultant-table")).ToContainTextAsync(NotContractedBadge);
             await CheckAsync(page, "consultant search with contract=alle (after htmx swaps, on a page with marked rows)", checkedPages);

@@ -119,22 +119,40 @@ public sealed partial class ConsultantAndRegionTests(BrowserFixture app, ITestOu
         await Expect(page.Locator("table.consultant-table")).ToBeVisibleAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
-        // Tick three offers of three different providers whose waiting time is known, and make the shortlist.
+        // Tick two offers on page 1 and one on page 2 (three providers whose waiting time is known): the selection survives
+        // paging, the sticky bar counts it, and one shortlist holds all three.
         var onPage = await ReadRowsAsync(page);
-        var chosen = onPage.Where(r => !r.Light.StartsWith("Onbekend", StringComparison.Ordinal))
-            .DistinctBy(r => r.Provider).Take(3).ToList();
-        Assert.True(chosen.Count == 3, $"The first result page has fewer than three providers with a known waiting time: {string.Join(", ", onPage.Select(r => r.Provider))}.");
+        var chosen = onPage.Where(r => !r.Light.StartsWith("Onbekend", StringComparison.Ordinal)).DistinctBy(r => r.Provider).Take(2).ToList();
+        Assert.True(chosen.Count == 2, $"The first result page has fewer than two providers with a known waiting time: {string.Join(", ", onPage.Select(r => r.Provider))}.");
         foreach (var row in chosen) await page.Locator($"#kies-{row.OfferId}").CheckAsync();
+        await Expect(page.Locator("#shortlist-count")).ToHaveTextAsync("2 gekozen");
+        await SwapAsync(page, "#zoeken", () => page.Locator("nav.utrecht-pagination [aria-label='Pagina 2']").ClickAsync());
+        await Expect(page.Locator("nav.utrecht-pagination [aria-current=page]")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#shortlist-count")).ToHaveTextAsync("2 gekozen");
+        var secondPage = await ReadRowsAsync(page);
+        var third = secondPage.First(r => !r.Light.StartsWith("Onbekend", StringComparison.Ordinal) && chosen.All(c => c.Provider != r.Provider));
+        await page.Locator($"#kies-{third.OfferId}").CheckAsync();
+        chosen.Add(third);
+        await Expect(page.Locator("#shortlist-count")).ToHaveTextAsync("3 gekozen");
+        Assert.Contains($"aanbod={string.Join("%2C", chosen.Select(r => r.OfferId))}", page.Url);
+        await Expect(page.Locator("[data-testid=shortlist-bar]")).ToBeInViewportAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Shortlist voor de cliënt maken", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/shortlist");
-        Assert.Equal(chosen.Select(r => $"aanbod={r.OfferId}"), new Uri(page.Url).Query.TrimStart('?').Split('&'));
+        Assert.Equal($"?aanbod={string.Join(",", chosen.Select(r => r.OfferId))}", new Uri(page.Url).Query);
         await AssertShortlistAsync(page, chosen, "the consultant's shortlist");
 
-        // The share link: the shortlist itself, shown on the page.
+        // The consultant puts their organisation and phone on the list; the share link carries them.
+        await page.Locator("#door-organisatie").FillAsync("Sociaal team Hoorn");
+        await page.Locator("#door-telefoon").FillAsync("0229 123 456");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zet op de lijst", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-testid=made-by]")).ToContainTextAsync("Carla Consulent, Sociaal team Hoorn");
+        await Expect(page.Locator("[data-testid=made-by] a[href='tel:0229123456']")).ToBeVisibleAsync();
+
+        // The share link: the shortlist itself with the consultant's details, shown on the page.
         var share = page.Locator("a.shortlist__link");
         var link = (await share.InnerTextAsync()).Trim();
         Assert.Equal(link, await share.GetAttributeAsync("href"));
-        Assert.Equal($"{app.BaseUrl}/shortlist?aanbod={string.Join(",", chosen.Select(r => r.OfferId))}", link);
+        Assert.StartsWith($"{app.BaseUrl}/shortlist?aanbod={string.Join(",", chosen.Select(r => r.OfferId))}&door=", link);
 
         // Print: no header tools, banner, footer or share section; the list and its stoplights are there, on little paper.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
@@ -145,6 +163,7 @@ public sealed partial class ConsultantAndRegionTests(BrowserFixture app, ITestOu
         await Expect(page.Locator("section[aria-labelledby=delen]")).ToBeHiddenAsync();
         await Expect(page.Locator("ol.shortlist")).ToBeVisibleAsync();
         await Expect(page.Locator("ol.shortlist .shortlist__item .stoplight:visible")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-testid=made-by]")).ToBeVisibleAsync();
         var heightAtScreenWidth = await DocumentHeightAsync(page);
         await page.SetViewportSizeAsync(A4PrintableWidthPx, 1047);
         var printHeight = await DocumentHeightAsync(page);
@@ -160,6 +179,7 @@ public sealed partial class ConsultantAndRegionTests(BrowserFixture app, ITestOu
         Assert.Equal(200, response!.Status);
         await Expect(client.Page.GetByRole(AriaRole.Link, new() { Name = "Inloggen voor aanbieders en gemeenten" })).ToBeVisibleAsync();
         await AssertShortlistAsync(client.Page, chosen, "the shared link in an anonymous browser");
+        await Expect(client.Page.Locator("[data-testid=made-by]")).ToContainTextAsync("Sociaal team Hoorn");
 
         clock.Stop();
         var unknown = contracted.Rows.Count(r => r.Light.StartsWith("Onbekend", StringComparison.Ordinal));
@@ -309,12 +329,12 @@ public sealed partial class ConsultantAndRegionTests(BrowserFixture app, ITestOu
         for (var p = 2; p <= pageCount; p++)
         {
             var number = p;
-            await SwapAsync(page, "#zoeken", () => page.Locator($"nav.utrecht-pagination a[aria-label='Pagina {number}']").ClickAsync());
+            await SwapAsync(page, "#zoeken", () => page.Locator($"nav.utrecht-pagination [aria-label='Pagina {number}']").ClickAsync());
             await Expect(page.Locator("nav.utrecht-pagination [aria-current=page]")).ToHaveTextAsync(number.ToString(CultureInfo.InvariantCulture));
             rows.AddRange(await ReadRowsAsync(page));
         }
         if (pageCount > 1)
-            await SwapAsync(page, "#zoeken", () => page.Locator("nav.utrecht-pagination a[aria-label='Pagina 1']").ClickAsync());
+            await SwapAsync(page, "#zoeken", () => page.Locator("nav.utrecht-pagination [aria-label='Pagina 1']").ClickAsync());
         Assert.True(rows.Count == total, $"The result pages hold {rows.Count} rows, the heading says {total}.");
         Assert.Equal(rows.Count, rows.Select(r => r.OfferId).Distinct().Count());
         return new Results(total, rows);

@@ -4,6 +4,8 @@ using Startpunt.Web.Features.Account;
 using Startpunt.Web.Features.Consultant;
 using Startpunt.Web.Features.ContractManager;
 using Startpunt.Web.Features.Freshness;
+using Startpunt.Web.Features.GettingHelp;
+using Startpunt.Web.Features.Shortlist;
 using Startpunt.Web.Features.OpenData;
 using Startpunt.Web.Features.Provider;
 using Startpunt.Web.Features.Search;
@@ -31,6 +33,8 @@ builder.AddStartpuntContractManager();
 builder.AddStartpuntFreshness();
 builder.AddStartpuntOpenData();
 builder.AddStartpuntWeb();
+builder.AddStartpuntGettingHelp();
+builder.AddStartpuntShortlist();
 
 var app = builder.Build();
 

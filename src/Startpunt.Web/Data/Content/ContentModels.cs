@@ -78,6 +78,33 @@ public sealed class DemoFile
     public Dictionary<string, List<string>> Descriptions { get; set; } = [];
 }
 
+/// <summary>content/regions/&lt;slug&gt;/wmo-loketten.yml: where residents of each municipality make a Wmo melding.</summary>
+public sealed class WmoDesksFile
+{
+    public List<WmoDeskFile> Desks { get; set; } = [];
+}
+
+public sealed class WmoDeskFile
+{
+    /// <summary>The municipality's CBS code (GM0405).</summary>
+    public string Municipality { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Website { get; set; }
+    public string? OpeningHours { get; set; }
+    public string? OpeningHoursEn { get; set; }
+    /// <summary>Invented for the demo: shown only in a demo installation, and marked as invented.</summary>
+    public bool Demo { get; set; }
+}
+
+/// <summary>content/regions/&lt;slug&gt;/resident-words.yml: what residents read for the region's product and level codes.</summary>
+public sealed class ResidentWordsFile
+{
+    public Dictionary<string, string> Products { get; set; } = [];
+    public Dictionary<string, string> Levels { get; set; } = [];
+}
+
 /// <summary>content/search-words.yml: synonyms and resident words for free-text search.</summary>
 public sealed class SearchWordsFile
 {

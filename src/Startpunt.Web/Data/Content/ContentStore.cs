@@ -40,6 +40,38 @@ public sealed class ContentStore(IOptions<PathOptions> paths)
 
     public List<NamedFile> Languages() => Read<List<NamedFile>>(Path.Combine(Root, "languages.yml"));
 
+    /// <summary>Every region's Wmo-loketten (regions/&lt;slug&gt;/wmo-loketten.yml); a region without the file has none.</summary>
+    public IReadOnlyList<WmoDeskFile> WmoDesks() =>
+        Directory.GetDirectories(Path.Combine(Root, "regions"))
+            .Select(d => Path.Combine(d, "wmo-loketten.yml"))
+            .Where(File.Exists)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(f => Read<WmoDesksFile>(f).Desks)
+            .ToList();
+
+    /// <summary>The newest write time of the files <see cref="WmoDesks"/> reads, so a cache can tell when to read again.</summary>
+    public DateTime WmoDesksWritten() =>
+        Directory.GetDirectories(Path.Combine(Root, "regions"))
+            .Select(d => Path.Combine(d, "wmo-loketten.yml"))
+            .Where(File.Exists)
+            .Select(File.GetLastWriteTimeUtc)
+            .DefaultIfEmpty()
+            .Max();
+
+    /// <summary>Every region's words for residents, by region slug (regions/&lt;slug&gt;/resident-words.yml).</summary>
+    public IReadOnlyDictionary<string, ResidentWordsFile> ResidentWords() =>
+        Directory.GetDirectories(Path.Combine(Root, "regions"))
+            .Where(d => File.Exists(Path.Combine(d, "resident-words.yml")))
+            .ToDictionary(d => Path.GetFileName(d), d => Read<ResidentWordsFile>(Path.Combine(d, "resident-words.yml")), StringComparer.Ordinal);
+
+    /// <summary>The newest write time of a file in content/regions/*/ named <paramref name="fileName"/>; for caches.</summary>
+    public DateTime RegionFilesWritten(string fileName) =>
+        Directory.GetDirectories(Path.Combine(Root, "regions"))
+            .Select(d => Path.Combine(d, fileName))
+            .Where(File.Exists)
+            .Select(File.GetLastWriteTimeUtc)
+            .DefaultIfEmpty()
+            .Max();
     /// <summary>The search words file, with its last write time (to notice a change); an empty file when there is none.</summary>
     public (SearchWordsFile Words, DateTime Written) SearchWords()
     {

@@ -19,6 +19,17 @@ public sealed class ConsultantFilters
     [FromQuery(Name = "contract")] public string? Contract { get; set; }
     [FromQuery(Name = "open")] public string? IntakeOnly { get; set; }
 
+    /// <summary>
+    /// The offers ticked for the shortlist over every page ("aanbod=1,2", or repeated). It lives in the URL, so it
+    /// survives paging and changing filters without JavaScript; what is not a number is left out.
+    /// </summary>
+    [FromQuery(Name = "aanbod")] public string[]? Chosen { get; set; }
+
+    public IReadOnlyList<int> ChosenIds => (Chosen ?? [])
+        .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .Select(v => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+        .Where(id => id > 0).Distinct().ToList();
+
     public bool ShowAll => Contract == "alle";
     public bool OnlyIntakeOpen => IntakeOnly is "1" or "true" or "on";
 }

@@ -56,11 +56,5 @@ public sealed class IndexModel(ConsultantSearch search, TimeProvider clock, IStr
         });
     }
 
-    private string StoplightName(StoplightColour colour) => colour switch
-    {
-        StoplightColour.Green => L["Groen"],
-        StoplightColour.Orange => L["Oranje"],
-        StoplightColour.Red => L["Rood"],
-        _ => L["Onbekend"],
-    };
+    private string StoplightName(StoplightColour colour) => ExcelCsv.StoplightName(colour, L);
 }

@@ -9,6 +9,7 @@ namespace Startpunt.Web.Features.ContractManager;
 
 /// <summary>/regio/catalogus: the region's products and stoplight thresholds, as content/regions/&lt;slug&gt;/region.yml defines them.</summary>
 [Authorize(Policy = Roles.ContractManager)]
+[RegionAccess]
 public sealed class CatalogueModel(RegionScope scope, StartpuntDb db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "regio")] public string? RegionId { get; set; }

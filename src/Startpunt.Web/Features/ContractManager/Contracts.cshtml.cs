@@ -12,6 +12,7 @@ namespace Startpunt.Web.Features.ContractManager;
 
 /// <summary>/regio/aanbieders/{id}: a provider's contracts in the region: products, municipalities, dates; with history.</summary>
 [Authorize(Policy = Roles.ContractManager)]
+[RegionAccess]
 public sealed class ContractsModel(RegionScope scope, StartpuntDb db, AuditActor actor, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "regio")] public string? RegionId { get; set; }

@@ -12,6 +12,7 @@ namespace Startpunt.Web.Features.ContractManager;
 
 /// <summary>/regio/dekking: where in the region a product cannot be had nearby; on a map and as a list.</summary>
 [Authorize(Policy = Roles.ContractManager)]
+[RegionAccess]
 public sealed class CoverageModel(RegionScope scope, Coverage coverage, StartpuntDb db, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "regio")] public string? RegionId { get; set; }

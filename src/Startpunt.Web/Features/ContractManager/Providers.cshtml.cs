@@ -11,6 +11,7 @@ namespace Startpunt.Web.Features.ContractManager;
 
 /// <summary>/regio/aanbieders: the region's providers; invite their first user, deactivate or activate them.</summary>
 [Authorize(Policy = Roles.ContractManager)]
+[RegionAccess]
 public sealed class ProvidersModel(RegionScope scope, StartpuntDb db, UserManager<StartpuntUser> users, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const string DeactivationReason = "Gedeactiveerd door de contractmanager";
@@ -19,6 +20,8 @@ public sealed class ProvidersModel(RegionScope scope, StartpuntDb db, UserManage
     public Domain.Region Region { get; private set; } = null!;
     public List<(Domain.Provider Provider, int Offers, int Contracts, int Members)> Providers { get; private set; } = [];
     [TempData] public string? Status { get; set; }
+    /// <summary>The provider whose deactivation waits for confirmation, with what it would do.</summary>
+    public (Domain.Provider Provider, int Offers, int Members)? Confirming { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -34,6 +37,16 @@ public sealed class ProvidersModel(RegionScope scope, StartpuntDb db, UserManage
             }).ToListAsync(ct);
         Providers = list.Select(x => (x.Provider, x.Offers, x.Contracts, x.Members)).ToList();
         return Page();
+    }
+
+    /// <summary>"Deactiveren" first asks: it names what will happen, and only the button on that question deactivates.</summary>
+    public async Task<IActionResult> OnGetConfirmDeactivateAsync(int providerId, CancellationToken ct)
+    {
+        if (await OnGetAsync(ct) is not PageResult page) return NotFound();
+        var row = Providers.FirstOrDefault(p => p.Provider.Id == providerId);
+        if (row.Provider is null) return NotFound();
+        Confirming = (row.Provider, row.Offers, row.Members);
+        return page;
     }
 
     /// <summary>Pauses every offer of the provider in this region and stops its people from signing in.</summary>

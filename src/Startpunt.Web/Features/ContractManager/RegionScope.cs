@@ -30,3 +30,26 @@ public sealed class RegionScope(StartpuntDb db)
     public IQueryable<Domain.Provider> Providers(string regionId) =>
         db.Providers.Where(p => p.Offers.Any(o => o.RegionId == regionId) || p.Contracts.Any(c => c.Product!.RegionId == regionId));
 }
+
+/// <summary>
+/// A contract manager who asks for another region (?regio=...) gets "geen toegang" (the access-denied page), so they
+/// know access is the reason; ids of another region's providers still give not found, so nothing about them leaks.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RegionAccessAttribute : Attribute, Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var user = context.HttpContext.User;
+        string? requested = context.HttpContext.Request.Query["regio"];
+        if (!string.IsNullOrEmpty(requested) && user.Identity?.IsAuthenticated == true && !user.IsInRole(Roles.Administrator)
+            && requested != user.FindFirstValue(StartpuntClaims.Region))
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.ForbidResult();
+            return;
+        }
+        await next();
+    }
+}

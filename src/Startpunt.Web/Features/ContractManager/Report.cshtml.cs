@@ -15,6 +15,7 @@ public sealed record ProductFigures(string Product, int Offers, double? P25, dou
 
 /// <summary>/regio/rapportage: the region's figures for a period, as a printable page and as CSV.</summary>
 [Authorize(Policy = Roles.ContractManager)]
+[RegionAccess]
 public sealed class ReportModel(RegionScope scope, Trends trends, StartpuntDb db, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "regio")] public string? RegionId { get; set; }

@@ -11,6 +11,7 @@ namespace Startpunt.Web.Features.ContractManager;
 
 /// <summary>/regio/trends: median and spread of waiting weeks over time, per product, target group and municipality.</summary>
 [Authorize(Policy = Roles.ContractManager)]
+[RegionAccess]
 public sealed class TrendsModel(RegionScope scope, Trends trends, StartpuntDb db, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "regio")] public string? RegionId { get; set; }

@@ -17,6 +17,14 @@ public sealed class ReminderOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 }
 
+/// <summary>What became of one reminder: sent to whom, or why not.</summary>
+public sealed record ReminderResult(string ProviderName, string? To, ReminderSkip Skip, DateTime? LastSentAt = null)
+{
+    public bool Sent => Skip == ReminderSkip.None;
+}
+
+public enum ReminderSkip { None, NothingOverdue, NoAddress, AlreadyToday }
+
 /// <summary>
 /// Offers not confirmed for <see cref="Confirmation.ReminderDays"/> days: one mail per organisation listing them, with a
 /// link to the weekly update page; at most one such mail per organisation per reminder period.
@@ -35,20 +43,31 @@ public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clo
             .Where(r => r.SentAt > overdueBefore).Select(r => r.ProviderId).Distinct().ToListAsync(ct);
         var sent = 0;
         foreach (var providerId in providerIds.Except(recentlyReminded).Order())
-            if (await SendAsync(providerId, sentBy: null, ct)) sent++;
+            if ((await SendAsync(providerId, sentBy: null, ct)).Sent) sent++;
         return sent;
     }
 
-    /// <summary>Sends the reminder for one organisation now (also used by a contract manager's "remind now").</summary>
-    public async Task<bool> SendAsync(int providerId, string? sentBy, CancellationToken ct)
+    /// <summary>A person may remind an organisation at most once in this period, whatever the button is pressed.</summary>
+    public static readonly TimeSpan ManualInterval = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Sends the reminder for one organisation now. A contract manager's "remind now" (<paramref name="sentBy"/> set) is
+    /// refused when the organisation got a reminder less than <see cref="ManualInterval"/> ago.
+    /// </summary>
+    public async Task<ReminderResult> SendAsync(int providerId, string? sentBy, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var overdueBefore = Confirmation.OverdueBefore(now);
         var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == providerId, ct);
+        if (sentBy is not null)
+        {
+            var last = await db.Reminders.AsNoTracking().Where(r => r.ProviderId == providerId).MaxAsync(r => (DateTime?)r.SentAt, ct);
+            if (last > now - ManualInterval) return new ReminderResult(provider.Name, null, ReminderSkip.AlreadyToday, last);
+        }
         var offers = await db.Offers.AsNoTracking().Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .Where(o => o.ProviderId == providerId && !o.Paused && (o.Availability.ConfirmedAt == null || o.Availability.ConfirmedAt < overdueBefore))
             .OrderBy(o => o.Availability.ConfirmedAt).ToListAsync(ct);
-        if (offers.Count == 0) return false;
+        if (offers.Count == 0) return new ReminderResult(provider.Name, null, ReminderSkip.NothingOverdue);
 
         var members = await db.OrganisationMembers.Where(m => m.ProviderId == providerId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u).Where(u => !u.Deactivated && u.Email != null)
@@ -57,7 +76,7 @@ public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clo
         if (string.IsNullOrWhiteSpace(to))
         {
             log.LogWarning("No address to remind provider {ProviderId}", providerId);
-            return false;
+            return new ReminderResult(provider.Name, null, ReminderSkip.NoAddress);
         }
 
         var link = $"{installation.BaseUrl()}/aanbieder/{providerId}/wachttijden";
@@ -82,7 +101,7 @@ public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clo
         await mail.SendAsync(new MailMessageContent(to, L["Bevestig uw wachttijden ({0} aanbiedingen)", offers.Count], body.ToString()), ct);
         db.Reminders.Add(new Reminder { ProviderId = providerId, SentAt = now, OfferCount = offers.Count, SentBy = sentBy });
         await db.SaveChangesAsync(ct);
-        return true;
+        return new ReminderResult(provider.Name, to, ReminderSkip.None);
     }
 }
 

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
+using Startpunt.Web.Features.GettingHelp;
 
 namespace Startpunt.Web.Features.Offers;
 
 /// <summary>/aanbod/{id}: everything about one offer, its provider and the provider's other offers.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class DetailsModel(StartpuntDb db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(StartpuntDb db, TimeProvider clock, HowToGetHelpBuilder help) : PageModel
 {
     public Offer Offer { get; private set; } = null!;
     public Region Region { get; private set; } = null!;
@@ -21,11 +22,19 @@ public sealed class DetailsModel(StartpuntDb db, TimeProvider clock) : PageModel
     /// <summary>The results page the visitor came from, when they came from one of ours.</summary>
     public string? BackToResults { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    /// <summary>"Zo krijgt u deze hulp": the Wmo-loket of the visitor's postcode, then the provider.</summary>
+    public HowToGetHelp Help { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "postcode")] string? postcode, CancellationToken ct)
     {
         if (Uri.TryCreate(Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
             && referer.Host == Request.Host.Host && referer.AbsolutePath == "/zoeken")
+        {
             BackToResults = referer.PathAndQuery;
+            // The postcode of the search the visitor came from names their municipality.
+            if (string.IsNullOrWhiteSpace(postcode))
+                postcode = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(referer.Query).GetValueOrDefault("postcode").ToString();
+        }
         var offer = await db.Offers.AsNoTracking()
             .Include(o => o.Provider).Include(o => o.Product!.Lot).Include(o => o.ProductLevel).Include(o => o.Location)
             .Include(o => o.TargetGroups).Include(o => o.Languages).Include(o => o.ServiceArea)
@@ -36,6 +45,8 @@ public sealed class DetailsModel(StartpuntDb db, TimeProvider clock) : PageModel
         Region = await db.Regions.AsNoTracking().SingleAsync(r => r.Id == offer.RegionId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         Stoplight = Region.Rules.Derive(offer.Availability, now);
+        var p = offer.Provider!;
+        Help = await help.BuildAsync(postcode, new ProviderContact(p.Name, p.Phone, p.Email, p.IsDemo), $"/aanbod/{offer.Id}#hulp", ct);
 
         var groupCodes = offer.TargetGroups.Select(t => t.TargetGroupCode).ToList();
         TargetGroups = (await db.TargetGroups.AsNoTracking().Where(t => groupCodes.Contains(t.Code)).OrderBy(t => t.SortOrder).ToListAsync(ct))

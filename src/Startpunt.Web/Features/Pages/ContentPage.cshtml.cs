@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
 using Startpunt.Web.Data.Content;
+using Startpunt.Web.Features.GettingHelp;
 
 namespace Startpunt.Web.Features.Pages;
 
 /// <summary>Texts a region may change, written as Markdown in content/pages (Dutch and English).</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class ContentPageModel(ContentStore content, StartpuntDb db, Installation installation) : PageModel
+public sealed class ContentPageModel(ContentStore content, StartpuntDb db, Installation installation, HowToGetHelpBuilder help) : PageModel
 {
     private static readonly Dictionary<string, string> Files = new()
     {
@@ -17,12 +18,15 @@ public sealed class ContentPageModel(ContentStore content, StartpuntDb db, Insta
         ["privacy"] = "privacy",
         ["over-de-demo"] = "demo",
         ["stoplicht"] = "stoplicht",
+        ["contact"] = "contact",
     };
 
     public string Title { get; private set; } = "";
     public IHtmlContent Body { get; private set; } = HtmlString.Empty;
+    /// <summary>"Zo krijgt u hulp" with the visitor's Wmo-loket: on the stoplight and contact pages.</summary>
+    public HowToGetHelp? Help { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string name, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "postcode")] string? postcode, CancellationToken ct)
     {
         if (!Files.TryGetValue(name, out var file) || (file == "demo" && !installation.IsDemo)) return NotFound();
         var page = content.Page(file, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
@@ -36,6 +40,8 @@ public sealed class ContentPageModel(ContentStore content, StartpuntDb db, Insta
                        .Replace("{orange}", (rules?.OrangeMaxWeeks ?? 6).ToString(), StringComparison.Ordinal)
                        .Replace("{freshness}", (rules?.FreshnessDays ?? 14).ToString(), StringComparison.Ordinal);
         }
+        if (file is "stoplicht" or "contact")
+            Help = await help.BuildAsync(postcode, null, $"/{name}#hulp", ct);
         Title = page.Value.Title;
         Body = new HtmlString(html);
         return Page();

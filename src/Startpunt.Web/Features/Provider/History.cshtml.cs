@@ -21,7 +21,7 @@ public sealed class HistoryModel(Membership membership, StartpuntDb db, IStringL
     {
         if (await membership.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
         // Removed offers keep their history, so the filter that hides them does not apply here.
-        var offer = await db.Offers.IgnoreQueryFilters().AsNoTracking().Include(o => o.Product).Include(o => o.Location)
+        var offer = await db.Offers.IgnoreQueryFilters().AsNoTracking().Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .SingleOrDefaultAsync(o => o.Id == offerId && o.ProviderId == providerId, ct);
         if (offer is null) return NotFound();
         (Organisation, Offer) = (organisation, offer);

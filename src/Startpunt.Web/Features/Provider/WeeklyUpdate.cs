@@ -18,6 +18,8 @@ public sealed record UpdateRow(
     /// <summary>Set when a colleague saved this offer after the form was loaded.</summary>
     public Conflict? Conflict { get; init; }
     public bool Saved { get; init; }
+    /// <summary>What tells this offer apart from another with the same product, level and place (see <see cref="OfferLabels"/>).</summary>
+    public string? Distinction { get; init; }
 }
 
 public sealed record Conflict(string ByName, DateTime At);
@@ -39,7 +41,8 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
         var offers = await Query(providerId).ToListAsync(ct);
         var rules = await db.StoplightRulesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return offers.Select(o => ToRow(o, rules, now))
+        var distinctions = await OfferLabels.DistinctionsAsync(db, offers, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", ct);
+        return offers.Select(o => ToRow(o, rules, now, distinctions.GetValueOrDefault(o.Id)))
             .OrderByDescending(r => r.Overdue).ThenBy(r => r.Product).ThenBy(r => r.Level).ThenBy(r => r.Place).ThenBy(r => r.OfferId)
             .ToList();
     }
@@ -52,12 +55,14 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
         if (offer is null) return null;
         var rules = await db.StoplightRulesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var distinction = (await OfferLabels.DistinctionsAsync(db, await Query(providerId).ToListAsync(ct), System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", ct))
+            .GetValueOrDefault(offerId);
 
-        if (!Validate(input, errors, out var weeks, out var places)) return ToRow(offer, rules, now) with { Input = input };
+        if (!Validate(input, errors, out var weeks, out var places)) return ToRow(offer, rules, now, distinction) with { Input = input };
 
         // A colleague saved after this form was loaded: show what changed and let the person decide. Saving again
         // posts the version they have now seen.
-        if (input.Version != offer.Version) return await ConflictRowAsync(offer, input, rules, now, ct);
+        if (input.Version != offer.Version) return await ConflictRowAsync(offer, input, rules, now, distinction, ct);
 
         db.Entry(offer).Property(o => o.Version).OriginalValue = input.Version;
         offer.Availability.WaitingWeeks = weeks;
@@ -74,16 +79,16 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
             // Saved by a colleague between our read and our write.
             db.ChangeTracker.Clear();
             offer = await db.Offers.Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location).SingleAsync(o => o.Id == offerId, ct);
-            return await ConflictRowAsync(offer, input, rules, now, ct);
+            return await ConflictRowAsync(offer, input, rules, now, distinction, ct);
         }
-        return ToRow(offer, rules, now) with { Saved = true };
+        return ToRow(offer, rules, now, distinction) with { Saved = true };
     }
 
-    private async Task<UpdateRow> ConflictRowAsync(Offer offer, RowInput input, IReadOnlyDictionary<string, StoplightRules> rules, DateTime now, CancellationToken ct)
+    private async Task<UpdateRow> ConflictRowAsync(Offer offer, RowInput input, IReadOnlyDictionary<string, StoplightRules> rules, DateTime now, string? distinction, CancellationToken ct)
     {
         var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Offer" && a.EntityId == offer.Id)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        return ToRow(offer, rules, now) with { Input = input, Conflict = new Conflict(last?.UserName ?? "?", last?.At ?? offer.UpdatedAt) };
+        return ToRow(offer, rules, now, distinction) with { Input = input, Conflict = new Conflict(last?.UserName ?? "?", last?.At ?? offer.UpdatedAt) };
     }
 
     /// <summary>
@@ -136,9 +141,9 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
         .Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
         .Where(o => o.ProviderId == providerId);
 
-    private static UpdateRow ToRow(Offer o, IReadOnlyDictionary<string, StoplightRules> rules, DateTime now) => new(
-        o.ProviderId, o.Id, o.Product!.Name, o.ProductLevel?.Name, o.Location?.Town, o.Paused, o.Availability,
+    private static UpdateRow ToRow(Offer o, IReadOnlyDictionary<string, StoplightRules> rules, DateTime now, string? distinction) => new(
+        o.ProviderId, o.Id, o.Product!.Name, o.ProductLevel?.Name, OfferLabels.Place(o), o.Paused, o.Availability,
         rules[o.RegionId].Derive(o.Availability, now),
         Confirmation.IsOverdue(o.Availability.ConfirmedAt, now),
-        o.Version);
+        o.Version) { Distinction = distinction };
 }

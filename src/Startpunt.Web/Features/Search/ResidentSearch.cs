@@ -13,7 +13,7 @@ namespace Startpunt.Web.Features.Search;
 /// The resident's search: checks what was typed, turns the postcode into a place and a region, and asks the
 /// search engine. Bad input yields a message per field and no search at all.
 /// </summary>
-public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringLocalizer<SharedResource> L)
+public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, Geo.PlaceDirectory places, IStringLocalizer<SharedResource> L)
 {
     public async Task<SearchViewModel> RunAsync(SearchForm form, ModelStateDictionary errors, SearchSurface surface, CancellationToken ct)
     {
@@ -33,6 +33,9 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
         SearchForm form, ModelStateDictionary errors, SearchSurface surface, CancellationToken ct)
     {
         var model = new SearchViewModel { Form = form, Surface = surface };
+        // The places of the regions, offered as suggestions under the postcode field.
+        var regionMunicipalities = (await db.Municipalities.AsNoTracking().Where(m => m.RegionId != null).Select(m => m.Code).ToListAsync(ct)).ToHashSet();
+        model.PlaceNames = places.All.Where(p => regionMunicipalities.Contains(p.MunicipalityCode)).Select(p => p.Name).Distinct().Order(StringComparer.CurrentCulture).ToList();
         model.TargetGroups = await db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
         model.Languages = await db.Languages.AsNoTracking().OrderBy(l => l.SortOrder).ToListAsync(ct);
 
@@ -41,8 +44,19 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
             case PostcodeProblem.Empty:
                 errors.AddModelError("postcode", L["Vul uw postcode in, bijvoorbeeld 1621 AB."]);
                 break;
-            case PostcodeProblem.Malformed:
+            case PostcodeProblem.Malformed when places.Find(form.Postcode) is { } place:
+                // A place name where a postcode is asked: its main postcode area stands for it.
+                await ResolvePlaceAsync(model, new Postcode(place.MainPc4, null), errors, ct);
+                if (model.Place is not null) model.PlaceName = place.Name;
+                break;
+            case PostcodeProblem.Malformed when form.Postcode!.Any(char.IsDigit) || form.Postcode!.Trim().Length > 60:
                 errors.AddModelError("postcode", L["Een postcode heeft 4 cijfers en daarna 2 letters, bijvoorbeeld 1621 AB."]);
+                break;
+            case PostcodeProblem.Malformed:
+                var suggestions = places.Suggest(form.Postcode!, 3).Select(p => p.Name).Distinct().ToList();
+                errors.AddModelError("postcode", suggestions.Count > 0
+                    ? L["We kennen de plaats {0} niet. Bedoelt u {1}? Of vul uw postcode in, bijvoorbeeld 1621 AB.", form.Postcode!.Trim(), string.Join(", ", suggestions)]
+                    : L["We kennen de plaats {0} niet. Vul uw postcode in, bijvoorbeeld 1621 AB, of de naam van uw woonplaats.", form.Postcode!.Trim()]);
                 break;
             default:
                 await ResolvePlaceAsync(model, postcode, errors, ct);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Startpunt.Web.Features.Search;
 
 public static class ResidentSearchSetup
@@ -6,6 +8,10 @@ public static class ResidentSearchSetup
     public static WebApplicationBuilder AddStartpuntResidentSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ResidentSearch>();
+        // Place names typed where a postcode is asked ("Hoorn").
+        builder.Services.TryAddSingleton<Geo.PlaceDirectory>();
+        // Product names in residents' words, for the result cards, the offer page and the shortlist.
+        builder.Services.TryAddSingleton<Shared.ResidentWords>();
         return builder;
     }
 }

@@ -7,7 +7,7 @@ namespace Startpunt.Web.Features.Search;
 
 /// <summary>/zoeken: the whole page, or only form and results when htmx asks (one decision point, Vary: HX-Request).</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class ResultsModel(ResidentSearch search, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelpBuilder help, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public SearchForm Form { get; set; } = new();
@@ -17,7 +17,10 @@ public sealed class ResultsModel(ResidentSearch search, IStringLocalizer<SharedR
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Search = await search.RunAsync(Form, ModelState, SearchSurface.Results, ct);
-        Search.Title = ModelState.ErrorCount > 0 ? L["Fout in zoekopdracht"] : Search.Region is null ? L["Zoeken"] : L["Aanbod bij {0}", Form.Postcode ?? ""];
+        Search.Title = ModelState.ErrorCount > 0 ? L["Fout in zoekopdracht"] : Search.Region is null ? L["Zoeken"] : L["Aanbod bij {0}", Search.PlaceName ?? Form.Postcode ?? ""];
+        // Nothing found: the municipality can still help; say how to reach it.
+        if (Search.Result is { Total: 0 } && Search.Region is not null)
+            Search.Help = await help.BuildAsync(Form.Postcode, null, Url.Page("/Pages/ContentPage", new { name = "contact" }) + "#hulp", ct);
         if (Search.SearchTime is { } took)
             Response.Headers["Server-Timing"] = $"search;dur={took.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)};desc=\"{Search.Result?.Engine}\"";
         return this.PageOrFragment("_SearchLayout", Search);

@@ -24,6 +24,10 @@ public sealed class SearchViewModel : IFragmentModel
     public required SearchForm Form { get; init; }
     public SearchSurface Surface { get; init; }
     public PostcodeArea? Place { get; set; }
+    /// <summary>The place name the person typed instead of a postcode ("Hoorn"), when they did.</summary>
+    public string? PlaceName { get; set; }
+    /// <summary>Place names in the regions, suggested under the postcode field.</summary>
+    public IReadOnlyList<string> PlaceNames { get; set; } = [];
     public Municipality? Municipality { get; set; }
     public Region? Region { get; set; }
     public int DistanceKm { get; set; } = SearchForm.DefaultDistance;
@@ -35,6 +39,9 @@ public sealed class SearchViewModel : IFragmentModel
     public TimeSpan? SearchTime { get; set; }
     /// <summary>The consultant's own filters, shown inside the form on <see cref="SearchSurface.Consultant"/>.</summary>
     public Consultant.ConsultantViewModel? Consultant { get; set; }
+
+    /// <summary>"Zo krijgt u hulp" with the municipality's Wmo-loket, shown when nothing was found.</summary>
+    public GettingHelp.HowToGetHelp? Help { get; set; }
 
     public string Title { get; set; } = "";
     public bool IsFragment { get; set; }

@@ -33,4 +33,13 @@ public static class ExcelCsv
             csv.WriteField(cell switch { double d => d.ToString("0.#", Culture), null => "", _ => cell });
         await csv.NextRecordAsync();
     }
+
+    /// <summary>The stoplight's colour as a word, for a cell.</summary>
+    public static string StoplightName(Domain.StoplightColour colour, Microsoft.Extensions.Localization.IStringLocalizer L) => colour switch
+    {
+        Domain.StoplightColour.Green => L["Groen"],
+        Domain.StoplightColour.Orange => L["Oranje"],
+        Domain.StoplightColour.Red => L["Rood"],
+        _ => L["Onbekend"],
+    };
 }

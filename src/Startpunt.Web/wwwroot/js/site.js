@@ -104,3 +104,90 @@ document.addEventListener("submit", function (e) {
   document.addEventListener("DOMContentLoaded", initCoverage);
   window.addEventListener("load", initCoverage);
 })();
+
+// The consultant's selection: the sticky bar counts the ticked offers (this page plus other pages), and the address bar
+// carries them, so reloading or going back keeps them. Without JavaScript the page buttons carry them on.
+document.addEventListener("change", function (e) {
+  var box = e.target;
+  if (!box || box.name !== "aanbod" || !box.form || box.form.id !== "shortlist-form") return;
+  var form = box.form;
+  var ids = [];
+  form.querySelectorAll("input[name=aanbod]").forEach(function (input) {
+    if (input.type === "hidden") ids = ids.concat(input.value.split(",").filter(Boolean));
+    else if (input.checked) ids.push(input.value);
+  });
+  var count = document.getElementById("shortlist-count");
+  if (count) count.textContent = ids.length === 1 ? count.dataset.one : count.dataset.many.replace("{0}", ids.length);
+  var url = new URL(window.location.href);
+  url.searchParams.delete("aanbod");
+  if (ids.length > 0) url.searchParams.set("aanbod", ids.join(","));
+  window.history.replaceState(window.history.state, "", url.pathname + url.search);
+  // The search form's own copy, so a changed filter keeps the selection too.
+  var kept = document.querySelector(".search-form input[type=hidden][name=aanbod]");
+  if (!kept && ids.length > 0) {
+    var search = document.querySelector(".search-form");
+    if (search) { kept = document.createElement("input"); kept.type = "hidden"; kept.name = "aanbod"; search.appendChild(kept); }
+  }
+  if (kept) kept.value = ids.join(",");
+});
+
+// The shortlist's "copy link" button: only shown where the browser can copy.
+document.addEventListener("DOMContentLoaded", function () {
+  var button = document.getElementById("copy-link");
+  if (!button || !navigator.clipboard) return;
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    navigator.clipboard.writeText(button.dataset.link).then(function () {
+      var status = document.getElementById("copy-status");
+      if (status) status.textContent = button.dataset.done;
+    });
+  });
+});
+
+// The offer form shows the fields of the chosen product: a location, days and transport for day activities and
+// short stays, municipalities for help at home, and only the chosen product's levels. Hidden fields are not sent.
+(function () {
+  "use strict";
+  function apply() {
+    var product = document.getElementById("Input_ProductId");
+    if (!product) return;
+    var option = product.options[product.selectedIndex];
+    var delivery = option ? option.dataset.delivery : null, kind = option ? option.dataset.kind : null;
+    function toggle(el, show) {
+      el.hidden = !show;
+      el.querySelectorAll("input, select, textarea").forEach(function (input) { input.disabled = !show; });
+    }
+    document.querySelectorAll("[data-for-delivery]").forEach(function (el) { toggle(el, !delivery || el.dataset.forDelivery === delivery); });
+    document.querySelectorAll("[data-for-kind]").forEach(function (el) { toggle(el, !kind || el.dataset.forKind === kind); });
+    var level = document.getElementById("Input_LevelId");
+    if (level) {
+      var any = false;
+      level.querySelectorAll("optgroup[data-product]").forEach(function (group) {
+        var mine = group.dataset.product === product.value;
+        group.hidden = !mine; group.disabled = !mine; any = any || mine;
+      });
+      if (level.selectedOptions[0] && level.selectedOptions[0].parentElement.disabled) level.value = "";
+      var field = level.closest(".utrecht-form-field") || level.parentElement;
+      field.hidden = !any && !!product.value;
+    }
+  }
+  document.addEventListener("change", function (e) { if (e.target && e.target.id === "Input_ProductId") apply(); });
+  document.addEventListener("DOMContentLoaded", apply);
+})();
+
+// After htmx brought new results because the person asked for them (the search button, a page, a sort, removing a
+// filter), focus and scroll go to "N aanbiedingen gevonden", not to wherever the old page was. A changed select keeps
+// its focus, so keyboard users can go on choosing.
+document.addEventListener("htmx:afterSwap", function (e) {
+  var config = e.detail && e.detail.requestConfig;
+  var trigger = config && config.triggeringEvent;
+  var elt = config && config.elt;
+  if (!trigger) return;
+  var asked = trigger.type === "submit" || (trigger.type === "click" && elt && (elt.tagName === "A" || elt.tagName === "BUTTON"));
+  if (!asked) return;
+  var heading = document.getElementById("aantal");
+  if (!heading) return;
+  heading.setAttribute("tabindex", "-1");
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: "start" });
+});

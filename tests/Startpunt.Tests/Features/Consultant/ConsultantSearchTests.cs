@@ -28,7 +28,7 @@ public sealed class ConsultantSearchTests(StartpuntFactory app) : IClassFixture<
                 int.Parse(tr.QuerySelector("input[name=aanbod]")!.GetAttribute("value")!),
                 tr.ClassList.Contains("consultant-row--not-contracted"))).ToList();
             rows.AddRange(found);
-            if (doc.QuerySelector($".utrecht-pagination a[aria-label='Pagina {page + 1}']") is null) break;
+            if (doc.QuerySelector($".utrecht-pagination [aria-label='Pagina {page + 1}']") is null) break;
         }
         return rows;
     }
@@ -63,7 +63,7 @@ public sealed class ConsultantSearchTests(StartpuntFactory app) : IClassFixture<
             {
                 var doc = await client.GetDocumentAsync($"{url}&pagina={page}");
                 rows.AddRange(doc.QuerySelectorAll(".consultant-table tbody tr"));
-                if (doc.QuerySelector($".utrecht-pagination a[aria-label='Pagina {page + 1}']") is null) break;
+                if (doc.QuerySelector($".utrecht-pagination [aria-label='Pagina {page + 1}']") is null) break;
             }
             return rows;
         }

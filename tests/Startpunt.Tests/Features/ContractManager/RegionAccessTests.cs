@@ -18,11 +18,16 @@ public sealed class RegionAccessTests(StartpuntFactory app) : IClassFixture<Star
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public async Task A_contract_manager_gets_not_found_for_another_region(string page)
+    public async Task A_contract_manager_gets_no_access_for_another_region(string page)
     {
         var client = await app.SignedInAsync(DemoData.ContractManagerEmail);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{page}?regio=meierij")).StatusCode);
+        using var other = await client.GetAsync($"{page}?regio=meierij");
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.StartsWith("/account/geen-toegang", other.Headers.Location!.PathAndQuery);
+        using var denied = await client.GetAsync(other.Headers.Location.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Contains("Geen toegang", await denied.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -83,6 +88,13 @@ public sealed class RegionAccessTests(StartpuntFactory app) : IClassFixture<Star
         var providerId = await app.OrganisationOfAsync(DemoData.ProviderEmail);
         var manager = await app.SignedInAsync(DemoData.ContractManagerEmail);
         var offer = await app.FirstOfferAsync(providerId, q => q.Where(o => !o.Paused));
+        // "Deactiveren" first asks, naming what happens; only the button on that question deactivates.
+        var list = await manager.GetDocumentAsync("/regio/aanbieders");
+        Assert.Null(list.QuerySelector("form[action*='handler=Deactivate']"));
+        var ask = await manager.GetDocumentAsync($"/regio/aanbieders?handler=ConfirmDeactivate&providerId={providerId}");
+        Assert.Contains("deactiveren?", ask.Text("#bevestig h2"));
+        Assert.NotNull(ask.QuerySelector($"#bevestig form[action*='handler=Deactivate'][action*='providerId={providerId}']"));
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/aanbod/{offer.Id}")).StatusCode);
         await manager.PostFormAsync($"/regio/aanbieders?handler=Deactivate&providerId={providerId}", new(), tokenPage: "/regio/aanbieders");
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/aanbod/{offer.Id}")).StatusCode);
         var signIn = await app.Browser().PostFormAsync("/account/inloggen", new() { ["Input.Email"] = DemoData.ProviderEmail, ["Input.Password"] = Startpunt.Web.Data.Content.DemoAccounts.Password });

@@ -53,6 +53,40 @@ public sealed class RegionFiguresTests(BareFactory app) : IClassFixture<BareFact
         Assert.Contains(Mailbox.Read(app.MailDirectory), m => m.Contains("herinnerc@example.org") && m.Contains("/aanbieder/"));
         await using var db = app.CreateDb();
         Assert.Equal("cm", (await db.Reminders.SingleAsync(r => r.ProviderId == offer.ProviderId)).SentBy);
+        var after = await client.GetDocumentAsync("/regio");
+        Assert.Equal("De herinnering aan Herinner C is verstuurd naar herinnerc@example.org.", after.Text("main [role=status]"));
+        // Once a day: the button gives way to "vandaag herinnerd", and pressing it anyway sends nothing.
+        var row = after.QuerySelectorAll("tbody tr").Single(tr => tr.GetAttribute("data-provider") == offer.ProviderId.ToString());
+        Assert.Null(row.QuerySelector("button"));
+        Assert.Contains("vandaag herinnerd", row.TextContent);
+        await client.PostFormAsync($"/regio?handler=Remind&providerId={offer.ProviderId}&regio=westfriesland", new(), tokenPage: "/regio");
+        Assert.Contains("U kunt één keer per dag herinneren", (await client.GetDocumentAsync("/regio")).Text("main [role=status]"));
+        Assert.Equal(1, await db.Reminders.CountAsync(r => r.ProviderId == offer.ProviderId));
+    }
+
+    [Fact]
+    public async Task Remind_all_late_providers_sends_one_mail_each_names_them_and_skips_those_reminded_today()
+    {
+        var late1 = await app.CreateOfferAsync("Alle Een", "dagbesteding-a", 1621, 2, Now.AddDays(-9));
+        var late2 = await app.CreateOfferAsync("Alle Twee", "dagbesteding-b", 1621, 2, Now.AddDays(-12));
+        await app.CreateOfferAsync("Alle Twee", "dagbesteding-a", 1621, 2, Now.AddDays(-30));
+        var client = await ManagerAsync();
+        var response = await client.PostFormAsync("/regio?handler=RemindAll&regio=westfriesland", new(), tokenPage: "/regio");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var status = (await client.GetDocumentAsync("/regio")).Text("main [role=status]")!;
+        Assert.Contains("Alle Een (alleeen@example.org)", status);
+        Assert.Contains("Alle Twee (alletwee@example.org)", status);
+        await using var db = app.CreateDb();
+        Assert.Equal(1, await db.Reminders.CountAsync(r => r.ProviderId == late1.ProviderId));
+        Assert.Equal(1, await db.Reminders.CountAsync(r => r.ProviderId == late2.ProviderId));
+
+        await client.PostFormAsync("/regio?handler=RemindAll&regio=westfriesland", new(), tokenPage: "/regio");
+        Assert.Equal(1, await db.Reminders.CountAsync(r => r.ProviderId == late2.ProviderId));
+
+        // The provider's name leads to its late offers and to whom a reminder goes.
+        var late = await client.GetDocumentAsync($"/regio/aanbieders/{late2.ProviderId}/te-laat?regio=westfriesland");
+        Assert.Equal(2, late.QuerySelectorAll(".late-offers li").Length);
+        Assert.Contains("alletwee@example.org", late.Body!.TextContent);
     }
 
     [Fact]
