@@ -77,7 +77,7 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (PostgreSqlConnectionString is { } postgreSql)
+        if (PostgreSqlConnectionString is { } postgreSql && DeleteDatabaseOnDispose)
             Task.Run(async () => await (await PostgresServer.SharedAsync()).DropDatabaseAsync(postgreSql)).GetAwaiter().GetResult();
         foreach (var suffix in DeleteDatabaseOnDispose ? ["", "-wal", "-shm"] : Array.Empty<string>())
         {
