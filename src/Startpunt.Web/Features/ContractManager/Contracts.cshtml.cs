@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ namespace Startpunt.Web.Features.ContractManager;
 
 /// <summary>/regio/aanbieders/{id}: a provider's contracts in the region: products, municipalities, dates; with history.</summary>
 [Authorize(Policy = Roles.ContractManager)]
-public sealed class ContractsModel(RegionScope scope, StartpuntDb db, AuditActor actor, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ContractsModel(RegionScope scope, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "regio")] public string? RegionId { get; set; }
     public Domain.Region Region { get; private set; } = null!;
@@ -42,26 +41,21 @@ public sealed class ContractsModel(RegionScope scope, StartpuntDb db, AuditActor
             return Page();
         }
 
-        var wanted = Input.Municipalities.Distinct().Order().ToList();
+        // One save: the contract, its municipalities and its history entry (written by the DbContext) together.
+        var wanted = Input.Municipalities.Distinct().ToList();
         if (contract is null)
         {
             contract = new Contract { ProviderId = providerId, ProductId = Input.ProductId!.Value, StartDate = start, EndDate = end };
-            foreach (var code in wanted) contract.Municipalities.Add(new ContractMunicipality { MunicipalityCode = code });
             db.Contracts.Add(contract);
-            await db.SaveChangesAsync(ct);
-            db.AuditEntries.Add(Entry(contract, AuditActions.Created, [new("ProductId", null, contract.ProductId.ToString(CultureInfo.InvariantCulture)), new("Municipalities", null, string.Join(",", wanted))]));
         }
         else
         {
-            var before = contract.Municipalities.Select(m => m.MunicipalityCode).Order().ToList();
             contract.StartDate = start;
             contract.EndDate = end;
             contract.Municipalities.RemoveAll(m => !wanted.Contains(m.MunicipalityCode));
-            foreach (var code in wanted.Where(c => !before.Contains(c))) contract.Municipalities.Add(new ContractMunicipality { MunicipalityCode = code });
-            // Dates are audited by the DbContext; the municipalities are a list, so this page writes that entry itself.
-            if (!before.SequenceEqual(wanted))
-                db.AuditEntries.Add(Entry(contract, AuditActions.Updated, [new("Municipalities", string.Join(",", before), string.Join(",", wanted))]));
         }
+        foreach (var code in wanted.Where(c => contract.Municipalities.All(m => m.MunicipalityCode != c)))
+            contract.Municipalities.Add(new ContractMunicipality { MunicipalityCode = code });
         await db.SaveChangesAsync(ct);
         Status = L["Het contract is opgeslagen."];
         return Redirect($"/regio/aanbieders/{providerId}?regio={Region.Id}");
@@ -87,12 +81,6 @@ public sealed class ContractsModel(RegionScope scope, StartpuntDb db, AuditActor
             ModelState.AddModelError("Input.Municipalities", L["Kies gemeenten uit regio {0}.", Region.Name]);
         return (start, end);
     }
-
-    private AuditEntry Entry(Contract c, string action, List<FieldChange> changes) => new()
-    {
-        EntityType = "Contract", EntityId = c.Id, ProviderId = c.ProviderId, Action = action, At = clock.GetUtcNow().UtcDateTime,
-        UserId = actor.UserId, UserName = actor.UserName, Changes = JsonSerializer.Serialize(changes),
-    };
 
     private async Task<bool> LoadAsync(int providerId, CancellationToken ct)
     {

@@ -68,7 +68,17 @@ public static class History
         ["Town"] = "Plaats",
         ["Latitude"] = "Breedtegraad",
         ["Longitude"] = "Lengtegraad",
+        ["MunicipalityCode"] = "Gemeente",
+        ["TargetGroups"] = "Doelgroepen",
+        ["Languages"] = "Talen",
+        ["ServiceArea"] = "Werkgebied",
+        ["DeactivatedAt"] = "Gedeactiveerd op",
+        ["RegionId"] = "Regio",
     };
+
+    /// <summary>What happened, in a word or two: a save that changed values and confirmed them says both.</summary>
+    public static string Title(AuditEntry entry, IStringLocalizer L) =>
+        entry.Action == AuditActions.Updated && Changes(entry).Any(c => c.Field == "ConfirmedAt") ? L["gewijzigd en bevestigd"] : L[entry.Action];
 
     public static IReadOnlyList<FieldChange> Changes(AuditEntry entry) =>
         JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes) ?? [];

@@ -72,12 +72,13 @@ public sealed class LocationsModel(Workspace workspace, StartpuntDb db, IStringL
         var pinMoved = pin is { } p && (location.Id == 0 || p.Lat != location.Latitude || p.Lon != location.Longitude);
         if (pinMoved) (location.Latitude, location.Longitude) = pin!.Value;
         else if (postcodeChanged || location.Id == 0) (location.Latitude, location.Longitude) = (area.Latitude, area.Longitude);
-        await db.SaveChangesAsync(ct);
-
-        // Offers at this location carry its town in their search text.
-        foreach (var offer in await db.Offers.Include(o => o.Provider).Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
-                     .Where(o => o.LocationId == location.Id).ToListAsync(ct))
-            offer.RefreshSearchText();
+        // Offers at this location carry its name and town in their search text: changed in the same save, so never half.
+        if (location.Id != 0)
+        {
+            foreach (var offer in await db.Offers.Include(o => o.Provider).Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
+                         .Where(o => o.LocationId == location.Id).ToListAsync(ct))
+                offer.RefreshSearchText();
+        }
         await db.SaveChangesAsync(ct);
 
         Status = L["De locatie is opgeslagen."];

@@ -35,22 +35,20 @@ public sealed class ProfileModel(Workspace workspace, StartpuntDb db, IStringLoc
         if (!ModelState.IsValid) return Page();
 
         var provider = await db.Providers.SingleAsync(p => p.Id == providerId, ct);
-        var renamed = provider.Name != Input.Name.Trim();
         provider.Name = Input.Name.Trim();
         provider.KvkNumber = Blank(Input.KvkNumber);
         provider.Website = Blank(Input.Website);
         provider.Phone = Blank(Input.Phone);
         provider.Email = Blank(Input.Email);
         provider.Description = (Input.Description ?? "").Trim();
-        await db.SaveChangesAsync(ct);
-        if (renamed)
+        if (db.Entry(provider).Property(p => p.Name).IsModified)
         {
-            // The provider's name is part of every offer's search text.
+            // The provider's name is part of every offer's search text: changed in the same save, so never half.
             foreach (var offer in await db.Offers.Include(x => x.Provider).Include(x => x.Product).Include(x => x.ProductLevel).Include(x => x.Location)
                          .Where(x => x.ProviderId == providerId).ToListAsync(ct))
                 offer.RefreshSearchText();
-            await db.SaveChangesAsync(ct);
         }
+        await db.SaveChangesAsync(ct);
         Status = L["Het profiel is opgeslagen."];
         return Redirect($"/aanbieder/{providerId}/profiel");
     }
