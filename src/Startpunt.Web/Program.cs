@@ -3,6 +3,7 @@ using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
 using Startpunt.Web.Features.Api;
 using Startpunt.Web.Features.Freshness;
+using Startpunt.Web.Features.History;
 using Startpunt.Web.Mail;
 using Startpunt.Web.OfferSearch;
 
@@ -22,6 +23,7 @@ builder.AddStartpuntMail();
 builder.AddStartpuntAccounts();
 builder.AddStartpuntFreshness();
 builder.AddStartpuntApi();
+builder.AddStartpuntHistory();
 builder.AddStartpuntWeb();
 
 var app = builder.Build();
