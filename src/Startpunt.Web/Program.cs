@@ -1,9 +1,13 @@
 using Startpunt.Web;
 using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
-using Startpunt.Web.Features.Api;
+using Startpunt.Web.Features.Consultant;
+using Startpunt.Web.Features.ContractManager;
 using Startpunt.Web.Features.Freshness;
 using Startpunt.Web.Features.History;
+using Startpunt.Web.Features.OpenData;
+using Startpunt.Web.Features.Provider;
+using Startpunt.Web.Features.Search;
 using Startpunt.Web.Mail;
 using Startpunt.Web.OfferSearch;
 
@@ -21,8 +25,12 @@ builder.AddStartpuntData();
 builder.AddStartpuntSearch();
 builder.AddStartpuntMail();
 builder.AddStartpuntAccounts();
+builder.AddStartpuntResidentSearch();
+builder.AddStartpuntProviderWorkspace();
+builder.AddStartpuntConsultant();
+builder.AddStartpuntContractManager();
 builder.AddStartpuntFreshness();
-builder.AddStartpuntApi();
+builder.AddStartpuntOpenData();
 builder.AddStartpuntHistory();
 builder.AddStartpuntWeb();
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Startpunt.Web.Features.Api;
 using Startpunt.Web.Features.OpenData;
+using Startpunt.Web.Features.Pages;
 
 namespace Startpunt.Web;
 
@@ -29,8 +29,6 @@ public static class WebSetup
                 new CookieRequestCultureProvider(),
             ];
         });
-        builder.Services.AddScoped<Features.Search.ResidentSearch>();
-        builder.Services.AddScoped<Features.Consultant.ConsultantSearch>();
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
@@ -57,8 +55,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
-        app.MapHsdsApi();
-        app.MapOpenDataExports();
+        app.MapOpenData();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
@@ -66,16 +63,7 @@ public static class WebSetup
         });
         // Liveness only (the process answers): no checks, so also the ceiling the page-level benchmark compares with.
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        app.MapGet("/taal/{culture}", (string culture, string? terug, HttpContext http) =>
-        {
-            var chosen = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture) ?? Cultures[0];
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            // Only local paths: the switch must not become an open redirect.
-            var target = !string.IsNullOrEmpty(terug) && terug.StartsWith('/') && !terug.StartsWith("//", StringComparison.Ordinal) && !terug.StartsWith("/\\", StringComparison.Ordinal) ? terug : "/";
-            return Results.LocalRedirect(target);
-        });
+        app.MapLanguageSwitch();
         return app;
     }
 

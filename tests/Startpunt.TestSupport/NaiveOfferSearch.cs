@@ -43,6 +43,7 @@ public sealed class NaiveOfferSearch(StartpuntDb db, TimeProvider clock) : IOffe
             if (query.Language is { } language && o.Languages.All(x => x.LanguageCode != language)) continue;
             if (query.Transport == TransportFilter.Offered && o.Transport == Transport.None) continue;
             if (query.Transport == TransportFilter.Wheelchair && o.Transport != Transport.WithWheelchair) continue;
+            if (query.IntakeOpenOnly && !o.Availability.IntakeOpen) continue;
             var light = rules.Derive(o.Availability, now);
             if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && o.Availability.IntakeOpen && o.Availability.WaitingWeeks <= weeks)) continue;
             if (query.ContractedFor is { } code && !contracts.Any(c => c.ProviderId == o.ProviderId && c.ProductId == o.ProductId
@@ -61,26 +62,12 @@ public sealed class NaiveOfferSearch(StartpuntDb db, TimeProvider clock) : IOffe
             h.O.Id, h.O.ProviderId, h.O.Provider!.Name, h.O.ProductId, h.O.Product!.Name, h.O.ProductLevel?.Name, h.O.Product.Kind,
             h.Km, h.O.Location?.Town, h.O.Availability.FreePlaces, h.Light, h.O.Transport,
             h.O.Languages.Select(l => l.LanguageCode).Order(StringComparer.Ordinal).ToList())).ToList();
-        return new OfferSearchResult(result, hits.Count, page, pageSize)
-        {
-            Engine = EngineName,
-            Facets = query.IncludeFacets ? Facets(hits.Select(h => h.O).ToList()) : null,
-        };
+        return new OfferSearchResult(result, hits.Count, page, pageSize) { Engine = EngineName };
     }
 
     /// <summary>The words of a text as FTS5's unicode61 tokenizer (remove_diacritics 2) sees them.</summary>
     private static List<string> Words(string text) =>
         SearchText.Fold(text).Split(c => !char.IsLetterOrDigit(c)).Where(w => w.Length > 0).ToList();
-
-    private static Dictionary<string, IReadOnlyDictionary<string, int>> Facets(List<Offer> offers) => new()
-    {
-        [SearchFacets.Product] = Count(offers.Select(o => o.ProductId.ToString(CultureInfo.InvariantCulture))),
-        [SearchFacets.TargetGroup] = Count(offers.SelectMany(o => o.TargetGroups.Select(t => t.TargetGroupCode))),
-        [SearchFacets.Language] = Count(offers.SelectMany(o => o.Languages.Select(l => l.LanguageCode))),
-        [SearchFacets.Transport] = Count(offers.Select(o => o.Transport.ToString())),
-    };
-
-    private static Dictionary<string, int> Count(IEnumerable<string> values) => values.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
 }
 
 file static class SplitExtensions

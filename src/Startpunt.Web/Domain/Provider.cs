@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Startpunt.Web.Domain;
 
 /// <summary>A care provider (zorgaanbieder).</summary>
@@ -53,7 +55,34 @@ public sealed class Contract
     public DateOnly? EndDate { get; set; }
     public List<ContractMunicipality> Municipalities { get; } = [];
 
-    public bool IsActiveOn(DateOnly day) => StartDate <= day && (EndDate is null || day <= EndDate);
+    /// <summary>
+    /// The one rule for "this contract holds on that day": from its start date up to and including its end date (none:
+    /// open-ended). As an expression, so that every engine's query translates it; compiled once for code in memory.
+    /// </summary>
+    public static Expression<Func<Contract, bool>> ActiveOn(DateOnly day) => Bind(ActiveRule, day);
+
+    public bool IsActiveOn(DateOnly day) => ActiveCompiled(this, day);
+
+    private static readonly Expression<Func<Contract, DateOnly, bool>> ActiveRule =
+        (c, day) => c.StartDate <= day && (c.EndDate == null || c.EndDate >= day);
+
+    private static readonly Func<Contract, DateOnly, bool> ActiveCompiled = ActiveRule.Compile();
+
+    /// <summary>The rule with its day filled in as a captured value, so a database sees it as a parameter.</summary>
+    private static Expression<Func<Contract, bool>> Bind(Expression<Func<Contract, DateOnly, bool>> rule, DateOnly day)
+    {
+        var holder = new DayHolder(day);
+        var value = Expression.Property(Expression.Constant(holder), nameof(DayHolder.Day));
+        var body = new ReplaceParameter(rule.Parameters[1], value).Visit(rule.Body);
+        return Expression.Lambda<Func<Contract, bool>>(body, rule.Parameters[0]);
+    }
+
+    private sealed record DayHolder(DateOnly Day);
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 }
 
 public sealed class ContractMunicipality

@@ -35,8 +35,8 @@ public sealed record OfferSearchQuery
     /// (CBS code). For the consultant's search: a client may only be referred to contracted offers.
     /// </summary>
     public string? ContractedFor { get; init; }
-    /// <summary>Also count the results per product, target group, language and transport (<see cref="OfferSearchResult.Facets"/>).</summary>
-    public bool IncludeFacets { get; init; }
+    /// <summary>Only offers whose intake is open (for the consultant: a client can be registered now).</summary>
+    public bool IntakeOpenOnly { get; init; }
     public SearchSort Sort { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
@@ -46,26 +46,8 @@ public sealed record OfferSearchResult(IReadOnlyList<OfferHit> Hits, int Total, 
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    /// <summary>Counts over all results (not just this page) per <see cref="SearchFacets"/> name and value; null unless asked.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Facets { get; init; }
-
     /// <summary>Which engine answered ("sqlite", "meilisearch", ...): sent along in Server-Timing, and shown by the fallback tests.</summary>
     public string Engine { get; init; } = "";
-}
-
-/// <summary>The facet names and how their values are written, the same for every engine.</summary>
-public static class SearchFacets
-{
-    /// <summary>Values are product ids.</summary>
-    public const string Product = "product";
-    /// <summary>Values are target group codes.</summary>
-    public const string TargetGroup = "targetGroup";
-    /// <summary>Values are language codes.</summary>
-    public const string Language = "language";
-    /// <summary>Values are <see cref="Domain.Transport"/> names.</summary>
-    public const string Transport = "transport";
-
-    public static readonly string[] All = [Product, TargetGroup, Language, Transport];
 }
 
 /// <summary>One offer as a result list shows it. <see cref="DistanceKm"/> is null for help at home (it comes to you).</summary>

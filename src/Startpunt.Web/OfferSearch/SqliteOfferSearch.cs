@@ -16,9 +16,7 @@ public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOff
     public async Task<OfferSearchResult> SearchAsync(OfferSearchQuery query, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rules = await db.Regions.AsNoTracking().Where(r => r.Id == query.RegionId)
-            .Select(r => new StoplightRules(r.GreenMaxWeeks, r.OrangeMaxWeeks, r.FreshnessDays))
-            .SingleOrDefaultAsync(ct) ?? StoplightRules.Default;
+        var rules = await db.StoplightRulesAsync(query.RegionId, ct);
 
         var match = FtsMatch(query.Text);
         var offers = match is null
@@ -59,11 +57,11 @@ public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOff
             offers = offers.Where(o => o.Availability.IntakeOpen && o.Availability.WaitingWeeks <= weeks
                                        && o.Availability.ConfirmedAt >= freshSince);
         }
+        if (query.IntakeOpenOnly) offers = offers.Where(o => o.Availability.IntakeOpen);
         if (query.ContractedFor is { } contracted)
         {
-            var today = DateOnly.FromDateTime(now);
-            offers = offers.Where(o => db.Contracts.Any(c => c.ProviderId == o.ProviderId && c.ProductId == o.ProductId
-                && c.StartDate <= today && (c.EndDate == null || c.EndDate >= today)
+            var active = db.Contracts.Where(Contract.ActiveOn(DateOnly.FromDateTime(now)));
+            offers = offers.Where(o => active.Any(c => c.ProviderId == o.ProviderId && c.ProductId == o.ProductId
                 && c.Municipalities.Any(m => m.MunicipalityCode == contracted)));
         }
 
@@ -93,28 +91,7 @@ public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOff
         var result = pageHits.Select(h => new OfferHit(
             h.C.Id, h.C.ProviderId, h.C.ProviderName, h.C.ProductId, h.C.ProductName, h.C.LevelName, h.C.Kind,
             h.Km, h.C.Town, h.C.FreePlaces, h.Light, h.C.Transport, languages[h.C.Id].Order(StringComparer.Ordinal).ToList())).ToList();
-        return new OfferSearchResult(result, hits.Count, page, pageSize)
-        {
-            Engine = EngineName,
-            Facets = query.IncludeFacets ? await FacetsAsync(hits.Select(h => h.C).ToList(), ct) : null,
-        };
-    }
-
-    private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>> FacetsAsync(List<Candidate> hits, CancellationToken ct)
-    {
-        var ids = hits.Select(h => h.Id).ToList();
-        var groups = await db.Set<OfferTargetGroup>().AsNoTracking().Where(t => ids.Contains(t.OfferId))
-            .GroupBy(t => t.TargetGroupCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var languages = await db.Set<OfferLanguage>().AsNoTracking().Where(l => ids.Contains(l.OfferId))
-            .GroupBy(l => l.LanguageCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return new Dictionary<string, IReadOnlyDictionary<string, int>>
-        {
-            [SearchFacets.Product] = hits.GroupBy(h => h.ProductId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .ToDictionary(g => g.Key, g => g.Count()),
-            [SearchFacets.TargetGroup] = groups.ToDictionary(g => g.Key, g => g.Count),
-            [SearchFacets.Language] = languages.ToDictionary(g => g.Key, g => g.Count),
-            [SearchFacets.Transport] = hits.GroupBy(h => h.Transport.ToString()).ToDictionary(g => g.Key, g => g.Count()),
-        };
+        return new OfferSearchResult(result, hits.Count, page, pageSize) { Engine = EngineName };
     }
 
     /// <summary>

@@ -44,14 +44,14 @@ public static class ContractQueries
         ("contracted for Hoorn", _ => Hoorn(50) with { ContractedFor = "GM0405" }),
         ("contracted for Drechterland, begeleiding", c => Hoorn(50) with { ContractedFor = "GM0498", ProductIds = c.Begeleiding }),
         ("contracted for Hoorn, within 6 weeks, by waiting time", _ => Hoorn(50) with { ContractedFor = "GM0405", StartWithinWeeks = 6, Sort = SearchSort.WaitingTime }),
-        ("facets, 25 km", _ => Hoorn(25) with { IncludeFacets = true }),
-        ("facets with filters", c => Hoorn(50) with { IncludeFacets = true, ProductIds = c.Dagbesteding, Transport = TransportFilter.Offered }),
+        ("intake open only, 25 km", _ => Hoorn(25) with { IntakeOpenOnly = true }),
+        ("intake open and contracted for Hoorn, by waiting time", _ => Hoorn(50) with { IntakeOpenOnly = true, ContractedFor = "GM0405", Sort = SearchSort.WaitingTime }),
         ("Midden-Holland from Gouda", _ => At(ContractData.Gouda, 50, "midden-holland")),
-        ("Midden-Holland by name with facets", _ => At(ContractData.Gouda, 50, "midden-holland") with { Sort = SearchSort.Name, IncludeFacets = true }),
+        ("Midden-Holland by name", _ => At(ContractData.Gouda, 50, "midden-holland") with { Sort = SearchSort.Name }),
         ("everything at once", c => Hoorn(50) with
         {
             ProductIds = c.Dagbesteding, TargetGroups = c.Ggz.Append("ouderen").ToList(), Text = "wij", StartWithinWeeks = 20,
-            Transport = TransportFilter.Offered, ContractedFor = "GM0405", Sort = SearchSort.WaitingTime, IncludeFacets = true,
+            Transport = TransportFilter.Offered, ContractedFor = "GM0405", Sort = SearchSort.WaitingTime, IntakeOpenOnly = true,
         }),
     ];
 

@@ -65,13 +65,6 @@ public static class AccountSetup
             });
         });
         builder.Services.AddScoped<Invitations>();
-        builder.Services.AddScoped<Provider.Workspace>();
-        builder.Services.AddScoped<Provider.WeeklyUpdate>();
-        builder.Services.AddScoped<Provider.OfferEditor>();
-        builder.Services.AddScoped<ContractManager.RegionScope>();
-        builder.Services.AddScoped<ContractManager.Freshness>();
-        builder.Services.AddScoped<ContractManager.Trends>();
-        builder.Services.AddScoped<ContractManager.Coverage>();
         return builder;
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Features.Search;
+using Startpunt.Web.Features.Shared;
 using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Web.Features.Consultant;
@@ -24,9 +26,10 @@ public sealed class ConsultantFilters
 /// <summary>One row of the consultant's table.</summary>
 public sealed record ConsultantRow(OfferHit Hit, bool Contracted, string? Phone, string? Email, string? Website);
 
-public sealed class ConsultantPageModel
+/// <summary>What the consultant's page shows: the search form with the consultant's filters, and one page of the table.</summary>
+public sealed class ConsultantViewModel : IFragmentModel
 {
-    public required SearchPageModel Search { get; init; }
+    public required SearchViewModel Search { get; init; }
     public required ConsultantFilters Filters { get; init; }
     public IReadOnlyList<Municipality> Municipalities { get; set; } = [];
     public Municipality? ClientMunicipality { get; set; }
@@ -36,67 +39,66 @@ public sealed class ConsultantPageModel
     public int PageSize { get; set; } = ConsultantSearch.PageSize;
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool HasResult { get; set; }
+    public string Title { get; set; } = "";
+    public bool IsFragment { get; set; }
 }
 
 /// <summary>
-/// The consultant's search: the resident search (same validation, same engine) over the whole radius, then narrowed
-/// to providers contracted for this product in the client's municipality, or marked "niet gecontracteerd".
+/// The consultant's search: the resident search (same validation, same engine), sorted by waiting time, either only
+/// the offers contracted for the client's municipality (the engine filters and pages: <see cref="OfferSearchQuery.ContractedFor"/>)
+/// or all of them with the not contracted ones marked.
 /// </summary>
 public sealed class ConsultantSearch(ResidentSearch residents, IOfferSearch search, StartpuntDb db, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public const int PageSize = 25;
 
-    public async Task<ConsultantPageModel> RunAsync(SearchForm form, ConsultantFilters filters, bool all, CancellationToken ct)
+    public async Task<ConsultantViewModel> RunAsync(SearchForm form, ConsultantFilters filters, ModelStateDictionary errors, bool all, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(form.Sort)) form.Sort = "wachttijd";
-        var (searchModel, query) = await residents.PrepareAsync(form, ct);
-        var model = new ConsultantPageModel { Search = searchModel, Filters = filters };
+        var (searchModel, query) = await residents.PrepareAsync(form, errors, SearchSurface.Consultant, ct);
+        var model = new ConsultantViewModel { Search = searchModel, Filters = filters };
+        searchModel.Consultant = model;
         if (searchModel.Region is { } region)
             model.Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.RegionId == region.Id).OrderBy(m => m.Name).ToListAsync(ct);
 
         if (!string.IsNullOrEmpty(filters.Contract) && filters.Contract is not ("ja" or "alle"))
-            searchModel.Errors["contract"] = L["Kies een keuze uit de lijst."];
+            errors.AddModelError("contract", L["Kies een keuze uit de lijst."]);
         if (!string.IsNullOrWhiteSpace(filters.Municipality))
         {
             model.ClientMunicipality = model.Municipalities.FirstOrDefault(m => m.Code == filters.Municipality);
             if (model.ClientMunicipality is null && searchModel.Region is not null)
-                searchModel.Errors["gemeente"] = L["Kies een gemeente uit regio {0}.", searchModel.Region.Name];
+                errors.AddModelError("gemeente", L["Kies een gemeente uit regio {0}.", searchModel.Region.Name]);
         }
         else model.ClientMunicipality = searchModel.Municipality;
-        if (query is null || searchModel.Errors.Count > 0 || model.ClientMunicipality is null) return model;
+        if (query is null || errors.ErrorCount > 0 || model.ClientMunicipality is null) return model;
 
-        // The whole radius, in the engine's order; a region holds at most a few thousand offers.
-        var hits = new List<OfferHit>();
-        for (var page = 1; ; page++)
-        {
-            var result = await search.SearchAsync(query with { Page = page, PageSize = 100 }, ct);
-            hits.AddRange(result.Hits);
-            if (page >= result.PageCount) break;
-        }
-
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var code = model.ClientMunicipality.Code;
-        var contracted = (await db.Contracts.AsNoTracking()
-                .Where(c => c.StartDate <= today && (c.EndDate == null || c.EndDate >= today) && c.Municipalities.Any(m => m.MunicipalityCode == code))
+        query = query with { ContractedFor = filters.ShowAll ? null : code, IntakeOpenOnly = filters.OnlyIntakeOpen, PageSize = all ? 100 : PageSize };
+        var result = await search.SearchAsync(query with { Page = all ? 1 : int.TryParse(form.Page, out var p) ? p : 1 }, ct);
+        model.Total = result.Total;
+        model.Page = result.Page;
+        model.HasResult = true;
+        var hits = result.Hits.ToList();
+        // The CSV export holds every page.
+        for (var page = 2; all && page <= result.PageCount; page++)
+            hits.AddRange((await search.SearchAsync(query with { Page = page }, ct)).Hits);
+
+        var providerIds = hits.Select(h => h.ProviderId).Distinct().ToList();
+        var contacts = await db.Providers.AsNoTracking().Where(pr => providerIds.Contains(pr.Id))
+            .Select(pr => new { pr.Id, pr.Phone, pr.Email, pr.Website }).ToDictionaryAsync(pr => pr.Id, ct);
+        var contracted = filters.ShowAll ? await ContractedAsync(providerIds, code, ct) : null;
+        model.Rows = hits.Select(h => new ConsultantRow(h, contracted?.Contains((h.ProviderId, h.ProductId)) ?? true,
+            contacts[h.ProviderId].Phone, contacts[h.ProviderId].Email, contacts[h.ProviderId].Website)).ToList();
+        return model;
+    }
+
+    /// <summary>Which of these providers' products are contracted for the municipality today, to mark the others.</summary>
+    private async Task<HashSet<(int ProviderId, int ProductId)>> ContractedAsync(List<int> providerIds, string municipality, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return (await db.Contracts.AsNoTracking().Where(Contract.ActiveOn(today))
+                .Where(c => providerIds.Contains(c.ProviderId) && c.Municipalities.Any(m => m.MunicipalityCode == municipality))
                 .Select(c => new { c.ProviderId, c.ProductId }).ToListAsync(ct))
             .Select(c => (c.ProviderId, c.ProductId)).ToHashSet();
-
-        var rows = hits.Select(h => (Hit: h, Contracted: contracted.Contains((h.ProviderId, h.ProductId))))
-            .Where(r => filters.ShowAll || r.Contracted)
-            .Where(r => !filters.OnlyIntakeOpen || r.Hit.Stoplight.IntakeOpen)
-            .ToList();
-        model.Total = rows.Count;
-        model.HasResult = true;
-        if (!all)
-        {
-            var pageNumber = int.TryParse(form.Page, out var p) ? Math.Clamp(p, 1, Math.Max(1, (rows.Count + PageSize - 1) / PageSize)) : 1;
-            model.Page = pageNumber;
-            rows = rows.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToList();
-        }
-        var providerIds = rows.Select(r => r.Hit.ProviderId).Distinct().ToList();
-        var contacts = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Phone, p.Email, p.Website }).ToDictionaryAsync(p => p.Id, ct);
-        model.Rows = rows.Select(r => new ConsultantRow(r.Hit, r.Contracted, contacts[r.Hit.ProviderId].Phone, contacts[r.Hit.ProviderId].Email, contacts[r.Hit.ProviderId].Website)).ToList();
-        return model;
     }
 }

@@ -58,7 +58,7 @@ public sealed class ContractsModel(RegionScope scope, StartpuntDb db, IStringLoc
             contract.Municipalities.Add(new ContractMunicipality { MunicipalityCode = code });
         await db.SaveChangesAsync(ct);
         Status = L["Het contract is opgeslagen."];
-        return Redirect($"/regio/aanbieders/{providerId}?regio={Region.Id}");
+        return RedirectToPage("/ContractManager/Contracts", new { providerId, regio = Region.Id });
     }
 
     private (DateOnly Start, DateOnly? End) Validate(Contract? existing)

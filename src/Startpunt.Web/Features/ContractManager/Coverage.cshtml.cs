@@ -23,7 +23,6 @@ public sealed class CoverageModel(RegionScope scope, Coverage coverage, Startpun
     public Product? Chosen { get; private set; }
     public double RadiusKm { get; private set; } = 10;
     public List<AreaCoverage> Areas { get; private set; } = [];
-    public Dictionary<string, string> Errors { get; } = [];
     public string MapData { get; private set; } = "[]";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -34,13 +33,13 @@ public sealed class CoverageModel(RegionScope scope, Coverage coverage, Startpun
         Chosen = string.IsNullOrEmpty(Product)
             ? Products.FirstOrDefault(p => p.Kind == ProductKind.Dagbesteding) ?? Products.FirstOrDefault()
             : Products.FirstOrDefault(p => p.Id.ToString(CultureInfo.InvariantCulture) == Product);
-        if (Chosen is null) Errors["product"] = L["Kies een product uit de lijst."];
+        if (Chosen is null) ModelState.AddModelError("product", L["Kies een product uit de lijst."]);
         if (!string.IsNullOrEmpty(Km))
         {
             if (double.TryParse(Km.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var km) && km is >= 1 and <= 100) RadiusKm = km;
-            else Errors["km"] = L["Kies een afstand van 1 tot en met 100 km."];
+            else ModelState.AddModelError("km", L["Kies een afstand van 1 tot en met 100 km."]);
         }
-        if (Errors.Count > 0 || Chosen is null) return Page();
+        if (ModelState.ErrorCount > 0 || Chosen is null) return Page();
         Areas = await coverage.ComputeAsync(region, Chosen, RadiusKm, clock.GetUtcNow().UtcDateTime, ct);
         MapData = JsonSerializer.Serialize(Areas.Select(a => new { pc4 = a.Pc4, place = a.Place, lat = a.Latitude, lon = a.Longitude, covered = a.Covered }));
         return Page();

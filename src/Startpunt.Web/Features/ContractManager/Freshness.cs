@@ -22,7 +22,7 @@ public sealed class Freshness(StartpuntDb db, RegionScope scope)
 {
     public async Task<RegionFreshness> ComputeAsync(Domain.Region region, DateTime now, CancellationToken ct)
     {
-        var recentSince = now.AddDays(-Workspace.ReminderDays);
+        var recentSince = Confirmation.OverdueBefore(now);
         var freshSince = region.Rules.FreshSince(now);
         var offers = await db.Offers.AsNoTracking().Where(o => o.RegionId == region.Id && !o.Paused)
             .Select(o => new { o.ProviderId, o.Availability.ConfirmedAt }).ToListAsync(ct);

@@ -41,6 +41,6 @@ public sealed class IndexModel(RegionScope scope, Freshness freshness, Reminders
         Status = await reminders.SendAsync(providerId, name, ct)
             ? L["De herinnering is verstuurd."]
             : L["Er is geen herinnering verstuurd: deze aanbieder heeft geen aanbod dat bevestigd moet worden, of geen e-mailadres."];
-        return Redirect($"/regio?regio={region.Id}" + (string.IsNullOrEmpty(Sort) ? "" : $"&sorteer={Uri.EscapeDataString(Sort)}"));
+        return RedirectToPage("/ContractManager/Index", new { regio = region.Id, sorteer = string.IsNullOrEmpty(Sort) ? null : Sort });
     }
 }

@@ -69,6 +69,6 @@ public sealed class ProvidersModel(RegionScope scope, StartpuntDb db, UserManage
             await users.UpdateSecurityStampAsync(user); // signs them out everywhere
         }
         Status = active ? L["{0} is weer actief. Het aanbod staat weer in de zoekresultaten.", provider.Name] : L["{0} is gedeactiveerd. Het aanbod staat niet meer in de zoekresultaten.", provider.Name];
-        return Redirect($"/regio/aanbieders?regio={region.Id}");
+        return RedirectToPage("/ContractManager/Providers", new { regio = region.Id });
     }
 }

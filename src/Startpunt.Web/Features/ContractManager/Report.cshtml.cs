@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Features.Provider;
+using Startpunt.Web.Features.Shared;
 
 namespace Startpunt.Web.Features.ContractManager;
 
@@ -26,7 +24,6 @@ public sealed class ReportModel(RegionScope scope, Trends trends, StartpuntDb db
     public Domain.Region Region { get; private set; } = null!;
     public DateOnly Start { get; private set; }
     public DateOnly End { get; private set; }
-    public Dictionary<string, string> Errors { get; } = [];
     public int Providers { get; private set; }
     public int Offers { get; private set; }
     public double FreshShare { get; private set; }
@@ -46,25 +43,20 @@ public sealed class ReportModel(RegionScope scope, Trends trends, StartpuntDb db
         var ok = await LoadAsync(ct);
         if (ok is null) return NotFound();
         if (ok == false) return Page();
-        var config = new CsvConfiguration(CultureInfo.GetCultureInfo("nl-NL")) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape };
-        await using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(true), leaveOpen: true))
-        await using (var csv = new CsvWriter(writer, config))
+        return await ExcelCsv.FileAsync($"startpunt-rapportage-{Region.Id}-{Start:yyyyMMdd}-{End:yyyyMMdd}.csv", async csv =>
         {
-            void Row(params object?[] cells) { foreach (var c in cells) csv.WriteField(c switch { double d => d.ToString("0.#", config.CultureInfo), null => "", _ => c }); csv.NextRecord(); }
-            Row(L["Regio"].Value, Region.Name);
-            Row(L["Periode"].Value, Start.ToString("yyyy-MM-dd"), End.ToString("yyyy-MM-dd"));
-            Row(L["Aanbieders"].Value, Providers);
-            Row(L["Aanbiedingen"].Value, Offers);
-            Row(L["Bevestigd in de laatste 7 dagen"].Value, Math.Round(FreshShare * 100, 1));
-            Row(L["Wijzigingen"].Value, Changes);
-            Row(L["Bevestigingen"].Value, Confirmations);
-            Row(L["Herinneringen verstuurd"].Value, RemindersSent);
-            Row();
-            Row(L["Product"].Value, L["Aanbiedingen"].Value, L["25e percentiel"].Value, L["Mediaan"].Value, L["75e percentiel"].Value);
-            foreach (var p in PerProduct) Row(p.Product, p.Offers, p.P25, p.Median, p.P75);
-        }
-        return File(buffer.ToArray(), "text/csv; charset=utf-8", $"startpunt-rapportage-{Region.Id}-{Start:yyyyMMdd}-{End:yyyyMMdd}.csv");
+            await csv.RowAsync(L["Regio"].Value, Region.Name);
+            await csv.RowAsync(L["Periode"].Value, Start.ToString("yyyy-MM-dd"), End.ToString("yyyy-MM-dd"));
+            await csv.RowAsync(L["Aanbieders"].Value, Providers);
+            await csv.RowAsync(L["Aanbiedingen"].Value, Offers);
+            await csv.RowAsync(L["Bevestigd in de laatste 7 dagen"].Value, Math.Round(FreshShare * 100, 1));
+            await csv.RowAsync(L["Wijzigingen"].Value, Changes);
+            await csv.RowAsync(L["Bevestigingen"].Value, Confirmations);
+            await csv.RowAsync(L["Herinneringen verstuurd"].Value, RemindersSent);
+            await csv.RowAsync();
+            await csv.RowAsync(L["Product"].Value, L["Aanbiedingen"].Value, L["25e percentiel"].Value, L["Mediaan"].Value, L["75e percentiel"].Value);
+            foreach (var p in PerProduct) await csv.RowAsync(p.Product, p.Offers, p.P25, p.Median, p.P75);
+        });
     }
 
     /// <summary>null: not found; false: the period needs correcting; true: figures loaded.</summary>
@@ -78,20 +70,20 @@ public sealed class ReportModel(RegionScope scope, Trends trends, StartpuntDb db
         if (!string.IsNullOrEmpty(To))
         {
             if (TryDate(To, out var end)) End = end;
-            else Errors["tot"] = L["Vul een datum in zoals 2026-06-30."];
+            else ModelState.AddModelError("tot", L["Vul een datum in zoals 2026-06-30."]);
         }
         if (!string.IsNullOrEmpty(From))
         {
             if (TryDate(From, out var start)) Start = start;
-            else Errors["van"] = L["Vul een datum in zoals 2026-01-01."];
+            else ModelState.AddModelError("van", L["Vul een datum in zoals 2026-01-01."]);
         }
-        if (Errors.Count == 0)
+        if (ModelState.ErrorCount == 0)
         {
-            if (Start > End) Errors["van"] = L["De begindatum ligt na de einddatum. Draai ze om."];
-            else if (End > today) Errors["tot"] = L["De einddatum ligt in de toekomst. Kies vandaag of eerder."];
-            else if (End.DayNumber - Start.DayNumber > 731) Errors["van"] = L["Kies een periode van hooguit twee jaar."];
+            if (Start > End) ModelState.AddModelError("van", L["De begindatum ligt na de einddatum. Draai ze om."]);
+            else if (End > today) ModelState.AddModelError("tot", L["De einddatum ligt in de toekomst. Kies vandaag of eerder."]);
+            else if (End.DayNumber - Start.DayNumber > 731) ModelState.AddModelError("van", L["Kies een periode van hooguit twee jaar."]);
         }
-        if (Errors.Count > 0) return false;
+        if (ModelState.ErrorCount > 0) return false;
 
         var startUtc = Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var endUtc = End.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
@@ -104,7 +96,7 @@ public sealed class ReportModel(RegionScope scope, Trends trends, StartpuntDb db
             .Select(a => new { a.EntityId, a.At, a.Action }).ToListAsync(ct);
         Changes = entries.Count(e => e.At >= startUtc && e.Action == AuditActions.Updated);
         Confirmations = entries.Count(e => e.At >= startUtc && e.Action is AuditActions.Confirmed or AuditActions.Updated);
-        var recent = endUtc.AddDays(-Workspace.ReminderDays);
+        var recent = Confirmation.OverdueBefore(endUtc);
         // Fresh at the end of the period: the offer's last confirmation or change then was within the reminder period.
         FreshShare = Offers == 0 ? 1 : (double)entries.GroupBy(e => e.EntityId).Count(g => g.Max(e => e.At) >= recent) / Offers;
         var providerIds = offerIds.Select(o => o.ProviderId).Distinct().ToList();

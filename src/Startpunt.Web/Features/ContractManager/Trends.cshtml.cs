@@ -24,7 +24,6 @@ public sealed class TrendsModel(RegionScope scope, Trends trends, StartpuntDb db
     public List<TargetGroup> TargetGroups { get; private set; } = [];
     public List<Municipality> Municipalities { get; private set; } = [];
     public List<TrendPoint> Points { get; private set; } = [];
-    public Dictionary<string, string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -38,14 +37,14 @@ public sealed class TrendsModel(RegionScope scope, Trends trends, StartpuntDb db
         if (!string.IsNullOrEmpty(Product))
         {
             if (int.TryParse(Product, out var id) && Products.Any(p => p.Id == id)) productId = id;
-            else Errors["product"] = L["Kies een product uit de lijst."];
+            else ModelState.AddModelError("product", L["Kies een product uit de lijst."]);
         }
-        if (!string.IsNullOrEmpty(TargetGroup) && TargetGroups.All(t => t.Code != TargetGroup)) Errors["doelgroep"] = L["Kies een doelgroep uit de lijst."];
-        if (!string.IsNullOrEmpty(Municipality) && Municipalities.All(m => m.Code != Municipality)) Errors["gemeente"] = L["Kies een gemeente uit regio {0}.", region.Name];
+        if (!string.IsNullOrEmpty(TargetGroup) && TargetGroups.All(t => t.Code != TargetGroup)) ModelState.AddModelError("doelgroep", L["Kies een doelgroep uit de lijst."]);
+        if (!string.IsNullOrEmpty(Municipality) && Municipalities.All(m => m.Code != Municipality)) ModelState.AddModelError("gemeente", L["Kies een gemeente uit regio {0}.", region.Name]);
         var weeks = 12;
         if (!string.IsNullOrEmpty(Weeks) && (!int.TryParse(Weeks, NumberStyles.None, CultureInfo.InvariantCulture, out weeks) || weeks is < 2 or > 104))
-            Errors["weken"] = L["Kies een periode van 2 tot en met 104 weken."];
-        if (Errors.Count > 0) return Page();
+            ModelState.AddModelError("weken", L["Kies een periode van 2 tot en met 104 weken."]);
+        if (ModelState.ErrorCount > 0) return Page();
 
         Points = await trends.ComputeAsync(region.Id, new TrendFilter(productId, NullIfEmpty(TargetGroup), NullIfEmpty(Municipality), weeks),
             clock.GetUtcNow().UtcDateTime, ct);

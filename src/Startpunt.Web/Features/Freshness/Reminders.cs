@@ -18,7 +18,7 @@ public sealed class ReminderOptions
 }
 
 /// <summary>
-/// Offers not confirmed for <see cref="Workspace.ReminderDays"/> days: one mail per organisation listing them, with a
+/// Offers not confirmed for <see cref="Confirmation.ReminderDays"/> days: one mail per organisation listing them, with a
 /// link to the weekly update page; at most one such mail per organisation per reminder period.
 /// </summary>
 public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clock, IOptions<MailOptions> mailOptions,
@@ -27,7 +27,7 @@ public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clo
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var overdueBefore = now.AddDays(-Workspace.ReminderDays);
+        var overdueBefore = Confirmation.OverdueBefore(now);
         var providerIds = await db.Offers.AsNoTracking()
             .Where(o => !o.Paused && (o.Availability.ConfirmedAt == null || o.Availability.ConfirmedAt < overdueBefore))
             .Select(o => o.ProviderId).Distinct().ToListAsync(ct);
@@ -43,7 +43,7 @@ public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clo
     public async Task<bool> SendAsync(int providerId, string? sentBy, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var overdueBefore = now.AddDays(-Workspace.ReminderDays);
+        var overdueBefore = Confirmation.OverdueBefore(now);
         var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == providerId, ct);
         var offers = await db.Offers.AsNoTracking().Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .Where(o => o.ProviderId == providerId && !o.Paused && (o.Availability.ConfirmedAt == null || o.Availability.ConfirmedAt < overdueBefore))
@@ -64,7 +64,7 @@ public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clo
         var body = new StringBuilder()
             .AppendLine(L["Beste collega's van {0},", provider.Name])
             .AppendLine()
-            .AppendLine(L["De wachttijd van {0} aanbiedingen is langer dan {1} dagen niet bevestigd. Inwoners en consulenten zien na 14 dagen 'onbekend' in plaats van uw wachttijd.", offers.Count, Workspace.ReminderDays])
+            .AppendLine(L["De wachttijd van {0} aanbiedingen is langer dan {1} dagen niet bevestigd. Inwoners en consulenten zien na 14 dagen 'onbekend' in plaats van uw wachttijd.", offers.Count, Confirmation.ReminderDays])
             .AppendLine();
         foreach (var o in offers)
         {

@@ -110,7 +110,7 @@ public sealed class HistoryLog(StartpuntDb db, IStringLocalizer<SharedResource> 
 /// <summary>The history as CSV: one row per changed field, so that it can be sorted and filtered in a spreadsheet.</summary>
 public static class HistoryCsv
 {
-    public static Task<byte[]> WriteAsync(HistoryView view, IStringLocalizer L) => CsvFile.WriteAsync(async csv =>
+    public static Task<Microsoft.AspNetCore.Mvc.FileContentResult> FileAsync(string fileName, HistoryView view, IStringLocalizer L) => ExcelCsv.FileAsync(fileName, async csv =>
     {
         foreach (var header in new[] { "Datum", "Tijd", "Door", "Onderdeel", "Wijziging", "Veld", "Oud", "Nieuw" }) csv.WriteField(L[header].Value);
         await csv.NextRecordAsync();

@@ -9,7 +9,7 @@ namespace Startpunt.Web.Features.History;
 
 /// <summary>/aanbieder/{id}/geschiedenis: everything that changed at the organisation, for its own people; also as CSV.</summary>
 [Authorize(Policy = Roles.Provider)]
-public sealed class OrganisationModel(Workspace workspace, HistoryLog log, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class OrganisationModel(Membership membership, HistoryLog log, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Domain.Provider Organisation { get; private set; } = null!;
     public HistoryListModel List { get; private set; } = null!;
@@ -21,12 +21,12 @@ public sealed class OrganisationModel(Workspace workspace, HistoryLog log, IStri
     {
         if (!await LoadAsync(providerId, HistoryLog.ExportRows, ct)) return NotFound();
         if (List.View is not { } view) return Page();
-        return File(await HistoryCsv.WriteAsync(view, L), "text/csv; charset=utf-8", $"startpunt-geschiedenis-{providerId}.csv");
+        return await HistoryCsv.FileAsync($"startpunt-geschiedenis-{providerId}.csv", view, L);
     }
 
     private async Task<bool> LoadAsync(int providerId, int limit, CancellationToken ct)
     {
-        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } organisation) return false;
+        if (await membership.OrganisationAsync(User, providerId, ct) is not { } organisation) return false;
         Organisation = organisation;
         var filter = HistoryFilter.Read(Request.Query);
         var view = await log.ReadAsync(log.OfOrganisation(providerId), filter, ModelState, limit, ct);

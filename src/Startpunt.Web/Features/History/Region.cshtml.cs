@@ -21,7 +21,7 @@ public sealed class RegionModel(RegionScope scope, HistoryLog log, IStringLocali
     {
         if (!await LoadAsync(HistoryLog.ExportRows, ct)) return NotFound();
         if (List.View is not { } view) return Page();
-        return File(await HistoryCsv.WriteAsync(view, L), "text/csv; charset=utf-8", $"startpunt-geschiedenis-{Region.Id}.csv");
+        return await HistoryCsv.FileAsync($"startpunt-geschiedenis-{Region.Id}.csv", view, L);
     }
 
     private async Task<bool> LoadAsync(int limit, CancellationToken ct)

@@ -36,13 +36,12 @@ public sealed class DetailsModel(StartpuntDb db, TimeProvider clock) : PageModel
         var now = clock.GetUtcNow().UtcDateTime;
         Stoplight = Region.Rules.Derive(offer.Availability, now);
 
-        var en = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var groupCodes = offer.TargetGroups.Select(t => t.TargetGroupCode).ToList();
-        TargetGroups = await db.TargetGroups.AsNoTracking().Where(t => groupCodes.Contains(t.Code)).OrderBy(t => t.SortOrder)
-            .Select(t => en && t.NameEn != "" ? t.NameEn : t.Name).ToListAsync(ct);
+        TargetGroups = (await db.TargetGroups.AsNoTracking().Where(t => groupCodes.Contains(t.Code)).OrderBy(t => t.SortOrder).ToListAsync(ct))
+            .Select(t => t.DisplayName()).ToList();
         var languageCodes = offer.Languages.Select(l => l.LanguageCode).ToList();
-        Languages = await db.Languages.AsNoTracking().Where(l => languageCodes.Contains(l.Code)).OrderBy(l => l.SortOrder)
-            .Select(l => en && l.NameEn != "" ? l.NameEn : l.Name).ToListAsync(ct);
+        Languages = (await db.Languages.AsNoTracking().Where(l => languageCodes.Contains(l.Code)).OrderBy(l => l.SortOrder).ToListAsync(ct))
+            .Select(l => l.DisplayName()).ToList();
         var areaCodes = offer.ServiceArea.Select(m => m.MunicipalityCode).ToList();
         ServiceArea = await db.Municipalities.AsNoTracking().Where(m => areaCodes.Contains(m.Code)).OrderBy(m => m.Name)
             .Select(m => m.Name).ToListAsync(ct);
@@ -52,7 +51,7 @@ public sealed class DetailsModel(StartpuntDb db, TimeProvider clock) : PageModel
             .OrderBy(o => o.Product!.SortOrder).ThenBy(o => o.Id)
             .Select(o => new { o.Id, Product = o.Product!.Name, Level = o.ProductLevel != null ? o.ProductLevel.Name : null, Town = o.Location != null ? o.Location.Town : null, o.Availability, o.RegionId })
             .ToListAsync(ct);
-        var rules = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Rules, ct);
+        var rules = await db.StoplightRulesAsync(ct);
         OtherOffers = others.Select(o => (o.Id, o.Level is null ? o.Product : $"{o.Product} - {o.Level}", o.Town, rules[o.RegionId].Derive(o.Availability, now))).ToList();
         return Page();
     }

@@ -1,5 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using Startpunt.Web.Features.Api;
 
 namespace Startpunt.Web.Features.OpenData;
 
@@ -8,7 +7,7 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapOpenDataExports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/open-data").RequireCors(ApiSetup.CorsPolicy).RequireRateLimiting(ApiSetup.RateLimitPolicy);
+        var group = app.MapGroup("/open-data").RequireCors(OpenDataSetup.CorsPolicy).RequireRateLimiting(OpenDataSetup.RateLimitPolicy);
         string[] getHead = [HttpMethods.Get, HttpMethods.Head];
         group.MapMethods("/{regio}/hsds.json", getHead, (string regio, HttpContext http, RegionExports exports, CancellationToken ct) =>
             SendAsync(regio, http, exports, e => (e.Json, e.JsonETag), "application/json; charset=utf-8", $"startpunt-{regio}-hsds.json", ct));

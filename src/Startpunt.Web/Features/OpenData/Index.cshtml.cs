@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
 using Startpunt.Web.Data.Content;
-using Startpunt.Web.Features.Api;
 
 namespace Startpunt.Web.Features.OpenData;
 

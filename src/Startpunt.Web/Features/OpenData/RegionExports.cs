@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
 using Startpunt.Web.Data.Content;
 using Startpunt.Web.Domain;
-using Startpunt.Web.Features.Api;
 
 namespace Startpunt.Web.Features.OpenData;
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
-using Startpunt.Web.Features.Api;
 
 namespace Startpunt.Web.Features.OpenData;
 

@@ -11,7 +11,7 @@ namespace Startpunt.Web.Features.Provider;
 
 /// <summary>/aanbieder/{id}/aanbod/{offerId}/geschiedenis: every change and confirmation of one offer, newest first. Read only.</summary>
 [Authorize(Policy = Roles.Provider)]
-public sealed class HistoryModel(Workspace workspace, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class HistoryModel(Membership membership, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Domain.Provider Organisation { get; private set; } = null!;
     public Offer Offer { get; private set; } = null!;
@@ -19,7 +19,7 @@ public sealed class HistoryModel(Workspace workspace, StartpuntDb db, IStringLoc
 
     public async Task<IActionResult> OnGetAsync(int providerId, int offerId, CancellationToken ct)
     {
-        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
+        if (await membership.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
         // Removed offers keep their history, so the filter that hides them does not apply here.
         var offer = await db.Offers.IgnoreQueryFilters().AsNoTracking().Include(o => o.Product).Include(o => o.Location)
             .SingleOrDefaultAsync(o => o.Id == offerId && o.ProviderId == providerId, ct);

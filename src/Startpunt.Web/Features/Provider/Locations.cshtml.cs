@@ -16,7 +16,7 @@ namespace Startpunt.Web.Features.Provider;
 /// table unless the person placed a pin on the map (or typed coordinates).
 /// </summary>
 [Authorize(Policy = Roles.Provider)]
-public sealed class LocationsModel(Workspace workspace, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class LocationsModel(Membership membership, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Domain.Provider Organisation { get; private set; } = null!;
     public List<Location> Locations { get; private set; } = [];
@@ -82,7 +82,7 @@ public sealed class LocationsModel(Workspace workspace, StartpuntDb db, IStringL
         await db.SaveChangesAsync(ct);
 
         Status = L["De locatie is opgeslagen."];
-        return Redirect($"/aanbieder/{providerId}/locaties");
+        return RedirectToPage("/Provider/Locations", new { providerId, locationId = "" });
     }
 
     /// <summary>Coordinates within the Netherlands' bounding box, or null.</summary>
@@ -95,7 +95,7 @@ public sealed class LocationsModel(Workspace workspace, StartpuntDb db, IStringL
 
     private async Task<bool> LoadAsync(int providerId, string? locationId, CancellationToken ct)
     {
-        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } organisation) return false;
+        if (await membership.OrganisationAsync(User, providerId, ct) is not { } organisation) return false;
         Organisation = organisation;
         Locations = await db.Locations.AsNoTracking().Where(l => l.ProviderId == providerId).OrderBy(l => l.Name).ToListAsync(ct);
         if (locationId is null) return true;

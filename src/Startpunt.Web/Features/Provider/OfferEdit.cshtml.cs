@@ -10,7 +10,7 @@ namespace Startpunt.Web.Features.Provider;
 
 /// <summary>/aanbieder/{id}/aanbod/{offerId|nieuw}: create or change an offer; pause, resume or remove it.</summary>
 [Authorize(Policy = Roles.Provider)]
-public sealed class OfferEditModel(Workspace workspace, OfferEditor editor, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class OfferEditModel(Membership membership, OfferEditor editor, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Domain.Provider Organisation { get; private set; } = null!;
     public Offer? Offer { get; private set; }
@@ -38,7 +38,7 @@ public sealed class OfferEditModel(Workspace workspace, OfferEditor editor, Star
         {
             var created = await editor.CreateAsync(providerId, Input, Choices, ct);
             Status = L["Het aanbod is toegevoegd en staat nu in de zoekresultaten."];
-            return Redirect($"/aanbieder/{providerId}/aanbod/{created.Id}");
+            return RedirectToPage("/Provider/OfferEdit", new { providerId, offerId = created.Id });
         }
         if (!await editor.UpdateAsync(Offer, Input, Choices, ct))
         {
@@ -52,7 +52,7 @@ public sealed class OfferEditModel(Workspace workspace, OfferEditor editor, Star
             return Page();
         }
         Status = L["Uw wijzigingen zijn opgeslagen."];
-        return Redirect($"/aanbieder/{providerId}/aanbod/{Offer.Id}");
+        return RedirectToPage("/Provider/OfferEdit", new { providerId, offerId = Offer.Id });
     }
 
     public async Task<IActionResult> OnPostPauseAsync(int providerId, string offerId, [FromForm] string? pauseReason, CancellationToken ct)
@@ -64,7 +64,7 @@ public sealed class OfferEditModel(Workspace workspace, OfferEditor editor, Star
         if (!ModelState.IsValid) { Input = OfferInput.From(Offer); return Page(); }
         await editor.PauseAsync(Offer, pauseReason!, ct);
         Status = L["Het aanbod is gepauzeerd. Het staat niet meer in de zoekresultaten."];
-        return Redirect($"/aanbieder/{providerId}/aanbod/{Offer.Id}");
+        return RedirectToPage("/Provider/OfferEdit", new { providerId, offerId = Offer.Id });
     }
 
     public async Task<IActionResult> OnPostResumeAsync(int providerId, string offerId, CancellationToken ct)
@@ -72,7 +72,7 @@ public sealed class OfferEditModel(Workspace workspace, OfferEditor editor, Star
         if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
         await editor.ResumeAsync(Offer, ct);
         Status = L["Het aanbod staat weer in de zoekresultaten."];
-        return Redirect($"/aanbieder/{providerId}/aanbod/{Offer.Id}");
+        return RedirectToPage("/Provider/OfferEdit", new { providerId, offerId = Offer.Id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int providerId, string offerId, [FromForm] bool confirmRemove, CancellationToken ct)
@@ -86,12 +86,12 @@ public sealed class OfferEditModel(Workspace workspace, OfferEditor editor, Star
         }
         await editor.RemoveAsync(Offer, ct);
         Status = L["Het aanbod is verwijderd. De geschiedenis blijft bewaard."];
-        return Redirect($"/aanbieder/{providerId}/aanbod");
+        return RedirectToPage("/Provider/Offers", new { providerId });
     }
 
     private async Task<bool> LoadAsync(int providerId, string offerId, CancellationToken ct)
     {
-        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } organisation) return false;
+        if (await membership.OrganisationAsync(User, providerId, ct) is not { } organisation) return false;
         Organisation = organisation;
         if (offerId != "nieuw")
         {

@@ -24,7 +24,7 @@ public sealed class OfferEditor(StartpuntDb db, TimeProvider clock, AuditActor a
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var contracts = await db.Contracts.AsNoTracking().Include(c => c.Product!.Levels).Include(c => c.Product!.Lot).Include(c => c.Municipalities)
-            .Where(c => c.ProviderId == providerId && c.StartDate <= today && (c.EndDate == null || c.EndDate >= today))
+            .Where(Contract.ActiveOn(today)).Where(c => c.ProviderId == providerId)
             .ToListAsync(ct);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
         var products = contracts.Where(c => c.Product!.Kind != ProductKind.Vervoer)

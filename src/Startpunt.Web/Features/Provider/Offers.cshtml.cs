@@ -9,7 +9,7 @@ namespace Startpunt.Web.Features.Provider;
 
 /// <summary>/aanbieder/{id}/aanbod: the organisation's offers, with their state and links to change them.</summary>
 [Authorize(Policy = Roles.Provider)]
-public sealed class OffersModel(Workspace workspace, StartpuntDb db) : PageModel
+public sealed class OffersModel(Membership membership, StartpuntDb db) : PageModel
 {
     public Domain.Provider Organisation { get; private set; } = null!;
     public List<Offer> Offers { get; private set; } = [];
@@ -17,7 +17,7 @@ public sealed class OffersModel(Workspace workspace, StartpuntDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int providerId, CancellationToken ct)
     {
-        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
+        if (await membership.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
         Organisation = organisation;
         Offers = await db.Offers.AsNoTracking().Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .Where(o => o.ProviderId == providerId).OrderBy(o => o.Product!.Name).ThenBy(o => o.Id).ToListAsync(ct);

@@ -11,7 +11,7 @@ namespace Startpunt.Web.Features.Provider;
 
 /// <summary>/aanbieder/{id}/profiel: the organisation's name, contact details and description.</summary>
 [Authorize(Policy = Roles.Provider)]
-public sealed class ProfileModel(Workspace workspace, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ProfileModel(Membership membership, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Domain.Provider Organisation { get; private set; } = null!;
     [BindProperty] public ProfileInput Input { get; set; } = new();
@@ -19,7 +19,7 @@ public sealed class ProfileModel(Workspace workspace, StartpuntDb db, IStringLoc
 
     public async Task<IActionResult> OnGetAsync(int providerId, CancellationToken ct)
     {
-        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } o) return NotFound();
+        if (await membership.OrganisationAsync(User, providerId, ct) is not { } o) return NotFound();
         Organisation = o;
         Input = new ProfileInput { Name = o.Name, KvkNumber = o.KvkNumber, Website = o.Website, Phone = o.Phone, Email = o.Email, Description = o.Description };
         return Page();
@@ -27,7 +27,7 @@ public sealed class ProfileModel(Workspace workspace, StartpuntDb db, IStringLoc
 
     public async Task<IActionResult> OnPostAsync(int providerId, CancellationToken ct)
     {
-        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } o) return NotFound();
+        if (await membership.OrganisationAsync(User, providerId, ct) is not { } o) return NotFound();
         Organisation = o;
         if (!string.IsNullOrWhiteSpace(Input.Website)
             && !(Uri.TryCreate(Input.Website.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
@@ -50,7 +50,7 @@ public sealed class ProfileModel(Workspace workspace, StartpuntDb db, IStringLoc
         }
         await db.SaveChangesAsync(ct);
         Status = L["Het profiel is opgeslagen."];
-        return Redirect($"/aanbieder/{providerId}/profiel");
+        return RedirectToPage("/Provider/Profile", new { providerId });
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

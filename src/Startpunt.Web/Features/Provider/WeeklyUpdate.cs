@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
@@ -7,11 +8,13 @@ namespace Startpunt.Web.Features.Provider;
 
 /// <summary>One row of the weekly update table as shown.</summary>
 public sealed record UpdateRow(
-    int OfferId, string Product, string? Level, string? Place, bool Paused, Availability Availability, Stoplight Light,
+    int ProviderId, int OfferId, string Product, string? Level, string? Place, bool Paused, Availability Availability, Stoplight Light,
     bool Overdue, int Version)
 {
+    /// <summary>What the person posted for this row; only that row shows the messages in ModelState.</summary>
     public RowInput? Input { get; init; }
-    public Dictionary<string, string> Errors { get; init; } = [];
+    /// <summary>Rendered alone for htmx: the page's live region then gets the outcome.</summary>
+    public bool IsFragment { get; init; }
     /// <summary>Set when a colleague saved this offer after the form was loaded.</summary>
     public Conflict? Conflict { get; init; }
     public bool Saved { get; init; }
@@ -34,24 +37,23 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
     public async Task<List<UpdateRow>> RowsAsync(int providerId, CancellationToken ct)
     {
         var offers = await Query(providerId).ToListAsync(ct);
-        var rules = await RulesAsync(ct);
+        var rules = await db.StoplightRulesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return offers.Select(o => ToRow(o, rules, now))
             .OrderByDescending(r => r.Overdue).ThenBy(r => r.Product).ThenBy(r => r.Level).ThenBy(r => r.Place).ThenBy(r => r.OfferId)
             .ToList();
     }
 
-    /// <summary>Validates and saves one row. A save is also a confirmation. Returns the row to show again.</summary>
-    public async Task<UpdateRow?> SaveRowAsync(int providerId, int offerId, RowInput input, CancellationToken ct)
+    /// <summary>Validates and saves one row. A save is also a confirmation. Returns the row to show again; messages go into <paramref name="errors"/>.</summary>
+    public async Task<UpdateRow?> SaveRowAsync(int providerId, int offerId, RowInput input, ModelStateDictionary errors, CancellationToken ct)
     {
         var offer = await db.Offers.Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .SingleOrDefaultAsync(o => o.Id == offerId && o.ProviderId == providerId, ct);
         if (offer is null) return null;
-        var rules = await RulesAsync(ct);
+        var rules = await db.StoplightRulesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var errors = Validate(input, out var weeks, out var places);
-        if (errors.Count > 0) return ToRow(offer, rules, now) with { Input = input, Errors = errors };
+        if (!Validate(input, errors, out var weeks, out var places)) return ToRow(offer, rules, now) with { Input = input };
 
         // A colleague saved after this form was loaded: show what changed and let the person decide. Saving again
         // posts the version they have now seen.
@@ -77,7 +79,7 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
         return ToRow(offer, rules, now) with { Saved = true };
     }
 
-    private async Task<UpdateRow> ConflictRowAsync(Offer offer, RowInput input, Dictionary<string, StoplightRules> rules, DateTime now, CancellationToken ct)
+    private async Task<UpdateRow> ConflictRowAsync(Offer offer, RowInput input, IReadOnlyDictionary<string, StoplightRules> rules, DateTime now, CancellationToken ct)
     {
         var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Offer" && a.EntityId == offer.Id)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
@@ -106,32 +108,28 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
         return (confirmed, skipped);
     }
 
-    private Dictionary<string, string> Validate(RowInput input, out int weeks, out int? places)
+    private bool Validate(RowInput input, ModelStateDictionary errors, out int weeks, out int? places)
     {
-        var errors = new Dictionary<string, string>();
         places = null;
         if (!int.TryParse(input.WaitingWeeks?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out weeks)
             || weeks > Availability.MaxWaitingWeeks)
-            errors["WaitingWeeks"] = L["Vul een aantal weken in van 0 tot en met {0}.", Availability.MaxWaitingWeeks];
+            errors.AddModelError(nameof(RowInput.WaitingWeeks), L["Vul een aantal weken in van 0 tot en met {0}.", Availability.MaxWaitingWeeks]);
         if (!string.IsNullOrWhiteSpace(input.FreePlaces))
         {
             if (int.TryParse(input.FreePlaces.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p <= 9999)
                 places = p;
-            else errors["FreePlaces"] = L["Vul een aantal vrije plaatsen in van 0 tot en met 9999, of laat het leeg."];
+            else errors.AddModelError(nameof(RowInput.FreePlaces), L["Vul een aantal vrije plaatsen in van 0 tot en met 9999, of laat het leeg."]);
         }
-        return errors;
+        return errors.ErrorCount == 0;
     }
 
     private IQueryable<Offer> Query(int providerId) => db.Offers.AsNoTracking()
         .Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
         .Where(o => o.ProviderId == providerId);
 
-    private async Task<Dictionary<string, StoplightRules>> RulesAsync(CancellationToken ct) =>
-        (await db.Regions.AsNoTracking().ToListAsync(ct)).ToDictionary(r => r.Id, r => r.Rules);
-
-    private static UpdateRow ToRow(Offer o, Dictionary<string, StoplightRules> rules, DateTime now) => new(
-        o.Id, o.Product!.Name, o.ProductLevel?.Name, o.Location?.Town, o.Paused, o.Availability,
+    private static UpdateRow ToRow(Offer o, IReadOnlyDictionary<string, StoplightRules> rules, DateTime now) => new(
+        o.ProviderId, o.Id, o.Product!.Name, o.ProductLevel?.Name, o.Location?.Town, o.Paused, o.Availability,
         rules[o.RegionId].Derive(o.Availability, now),
-        o.Availability.ConfirmedAt is not { } at || at < now.AddDays(-Workspace.ReminderDays),
+        Confirmation.IsOverdue(o.Availability.ConfirmedAt, now),
         o.Version);
 }

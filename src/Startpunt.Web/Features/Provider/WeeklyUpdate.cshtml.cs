@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Features.Shared;
@@ -10,7 +9,7 @@ namespace Startpunt.Web.Features.Provider;
 
 /// <summary>/aanbieder/{id}/wachttijden: every offer in one table; edit a row in place, or confirm all at once.</summary>
 [Authorize(Policy = Roles.Provider)]
-public sealed class WeeklyUpdateModel(Workspace workspace, WeeklyUpdate update, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class WeeklyUpdateModel(Membership membership, WeeklyUpdate update, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Domain.Provider Organisation { get; private set; } = null!;
     public List<UpdateRow> Rows { get; private set; } = [];
@@ -18,7 +17,7 @@ public sealed class WeeklyUpdateModel(Workspace workspace, WeeklyUpdate update, 
 
     public async Task<IActionResult> OnGetAsync(int providerId, CancellationToken ct)
     {
-        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
+        if (await membership.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
         Organisation = organisation;
         Rows = await update.RowsAsync(providerId, ct);
         return Page();
@@ -26,21 +25,14 @@ public sealed class WeeklyUpdateModel(Workspace workspace, WeeklyUpdate update, 
 
     public async Task<IActionResult> OnPostRowAsync(int providerId, int offerId, RowInput row, CancellationToken ct)
     {
-        if (await workspace.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
-        var result = await update.SaveRowAsync(providerId, offerId, row, ct);
+        if (await membership.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
+        var result = await update.SaveRowAsync(providerId, offerId, row, ModelState, ct);
         if (result is null) return NotFound();
-        if (Htmx.IsFragmentRequest(Request))
-        {
-            return new PartialViewResult
-            {
-                ViewName = "_UpdateRow",
-                ViewData = new ViewDataDictionary<UpdateRow>(ViewData, result) { ["ProviderId"] = providerId, ["Fragment"] = true },
-            };
-        }
+        if (Request.WantsFragment()) return this.Fragment("_UpdateRow", result with { IsFragment = true });
         if (result.Saved)
         {
             Status = L["Opgeslagen en bevestigd: {0}.", result.Product];
-            return Redirect($"/aanbieder/{providerId}/wachttijden#offer-{offerId}");
+            return RedirectToPage("/Provider/WeeklyUpdate", null, new { providerId }, $"offer-{offerId}");
         }
         Organisation = organisation;
         Rows = (await update.RowsAsync(providerId, ct)).Select(r => r.OfferId == offerId ? result : r).ToList();
@@ -49,7 +41,7 @@ public sealed class WeeklyUpdateModel(Workspace workspace, WeeklyUpdate update, 
 
     public async Task<IActionResult> OnPostConfirmAllAsync(int providerId, CancellationToken ct)
     {
-        if (await workspace.OrganisationAsync(User, providerId, ct) is null) return NotFound();
+        if (await membership.OrganisationAsync(User, providerId, ct) is null) return NotFound();
         var shown = new Dictionary<int, int>();
         foreach (var (key, value) in Request.Form)
         {
@@ -60,6 +52,6 @@ public sealed class WeeklyUpdateModel(Workspace workspace, WeeklyUpdate update, 
         Status = skipped.Count == 0
             ? L["{0} aanbiedingen bevestigd. Dank u wel!", confirmed]
             : L["{0} aanbiedingen bevestigd. {1} aanbod is intussen door een collega gewijzigd; kijk dat eerst na.", confirmed, skipped.Count];
-        return Redirect($"/aanbieder/{providerId}/wachttijden");
+        return RedirectToPage("/Provider/WeeklyUpdate", new { providerId });
     }
 }

@@ -17,7 +17,7 @@ public sealed class EmbedModel(ResidentSearch search, EmbedOrigins origins, Star
     [BindProperty(SupportsGet = true)]
     public SearchForm Form { get; set; } = new();
 
-    public SearchPageModel Search { get; private set; } = null!;
+    public SearchViewModel Search { get; private set; } = null!;
     public Domain.Region Region { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -28,23 +28,11 @@ public sealed class EmbedModel(ResidentSearch search, EmbedOrigins origins, Star
         Region = region;
         Response.Headers.ContentSecurityPolicy = WebSetup.ContentSecurityPolicy(string.Join(' ', allowed!.Prepend("'self'")));
         Response.Headers.Remove("X-Frame-Options");
-        Response.Headers.Vary = "HX-Request";
 
-        Search = await search.RunAsync(Form, ct);
+        Search = await search.RunAsync(Form, ModelState, SearchSurface.Embed, ct);
         // The first view shows the empty form without messages, like the start page.
-        if (Form.IsEmpty) Search.Errors.Clear();
-        ViewData["SearchPath"] = "/embed";
-        ViewData["Embed"] = true;
-        ViewData["FullForm"] = true;
-        if (!Htmx.IsFragmentRequest(Request)) return Page();
-        return new PartialViewResult
-        {
-            ViewName = "_SearchLayout",
-            ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<SearchPageModel>(ViewData, Search)
-            {
-                ["Fragment"] = true,
-                ["Title"] = ResultsModel.TitleFor(Search, L),
-            },
-        };
+        if (Form.IsEmpty) ModelState.Clear();
+        Search.Title = L["Zoek ondersteuning in regio {0}", region.Name];
+        return this.PageOrFragment("_SearchLayout", Search);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
@@ -14,9 +15,9 @@ namespace Startpunt.Web.Features.Search;
 /// </summary>
 public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringLocalizer<SharedResource> L)
 {
-    public async Task<SearchPageModel> RunAsync(SearchForm form, CancellationToken ct)
+    public async Task<SearchViewModel> RunAsync(SearchForm form, ModelStateDictionary errors, SearchSurface surface, CancellationToken ct)
     {
-        var (model, query) = await PrepareAsync(form, ct);
+        var (model, query) = await PrepareAsync(form, errors, surface, ct);
         if (query is null) return model;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         model.Result = await search.SearchAsync(query, ct);
@@ -24,24 +25,27 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
         return model;
     }
 
-    /// <summary>Checks the form and resolves it into a query; the query is null when there is anything to correct.</summary>
-    public async Task<(SearchPageModel Model, OfferSearchQuery? Query)> PrepareAsync(SearchForm form, CancellationToken ct)
+    /// <summary>
+    /// Checks the form and resolves it into a query; the query is null when there is anything to correct. Messages go
+    /// into <paramref name="errors"/> (the page's ModelState) under the field's name.
+    /// </summary>
+    public async Task<(SearchViewModel Model, OfferSearchQuery? Query)> PrepareAsync(
+        SearchForm form, ModelStateDictionary errors, SearchSurface surface, CancellationToken ct)
     {
-        var model = new SearchPageModel { Form = form };
+        var model = new SearchViewModel { Form = form, Surface = surface };
         model.TargetGroups = await db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
         model.Languages = await db.Languages.AsNoTracking().OrderBy(l => l.SortOrder).ToListAsync(ct);
-        var errors = model.Errors;
 
         switch (Postcode.TryParse(form.Postcode, out var postcode))
         {
             case PostcodeProblem.Empty:
-                errors["postcode"] = L["Vul uw postcode in, bijvoorbeeld 1621 AB."];
+                errors.AddModelError("postcode", L["Vul uw postcode in, bijvoorbeeld 1621 AB."]);
                 break;
             case PostcodeProblem.Malformed:
-                errors["postcode"] = L["Een postcode heeft 4 cijfers en daarna 2 letters, bijvoorbeeld 1621 AB."];
+                errors.AddModelError("postcode", L["Een postcode heeft 4 cijfers en daarna 2 letters, bijvoorbeeld 1621 AB."]);
                 break;
             default:
-                await ResolvePlaceAsync(model, postcode, ct);
+                await ResolvePlaceAsync(model, postcode, errors, ct);
                 break;
         }
 
@@ -49,14 +53,14 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
         if (!string.IsNullOrWhiteSpace(form.Distance)
             && (!int.TryParse(form.Distance, NumberStyles.None, CultureInfo.InvariantCulture, out distance) || !SearchForm.Distances.Contains(distance)))
         {
-            errors["afstand"] = L["Kies een afstand uit de lijst."];
+            errors.AddModelError("afstand", L["Kies een afstand uit de lijst."]);
             distance = SearchForm.DefaultDistance;
         }
         model.DistanceKm = distance;
 
         var text = form.Text?.Trim();
         if (text?.Length > SearchForm.TextMaxLength)
-            errors["q"] = L["Gebruik hooguit {0} tekens.", SearchForm.TextMaxLength];
+            errors.AddModelError("q", L["Gebruik hooguit {0} tekens.", SearchForm.TextMaxLength]);
 
         int? within = null;
         if (!string.IsNullOrWhiteSpace(form.StartWithin))
@@ -64,7 +68,7 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
             if (int.TryParse(form.StartWithin, NumberStyles.None, CultureInfo.InvariantCulture, out var weeks) && weeks <= Availability.MaxWaitingWeeks)
                 within = weeks;
             else
-                errors["binnen"] = L["Vul een aantal weken in van 0 tot en met {0}.", Availability.MaxWaitingWeeks];
+                errors.AddModelError("binnen", L["Vul een aantal weken in van 0 tot en met {0}.", Availability.MaxWaitingWeeks]);
         }
 
         var transport = (form.Transport ?? "") switch
@@ -74,14 +78,14 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
             "rolstoel" => TransportFilter.Wheelchair,
             _ => (TransportFilter?)null,
         };
-        if (transport is null) errors["vervoer"] = L["Kies een keuze uit de lijst."];
+        if (transport is null) errors.AddModelError("vervoer", L["Kies een keuze uit de lijst."]);
 
         var language = string.IsNullOrWhiteSpace(form.Language) ? null : form.Language;
         if (language is not null && model.Languages.All(l => l.Code != language))
-            errors["taal"] = L["Kies een taal uit de lijst."];
+            errors.AddModelError("taal", L["Kies een taal uit de lijst."]);
 
         var groups = TargetGroupsFor(form.TargetGroup, model.TargetGroups);
-        if (groups is null) errors["doelgroep"] = L["Kies een doelgroep uit de lijst."];
+        if (groups is null) errors.AddModelError("doelgroep", L["Kies een doelgroep uit de lijst."]);
 
         var sort = (form.Sort ?? "") switch
         {
@@ -90,7 +94,7 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
             "naam" => SearchSort.Name,
             _ => (SearchSort?)null,
         };
-        if (sort is null) errors["sorteer"] = L["Kies een volgorde uit de lijst."];
+        if (sort is null) errors.AddModelError("sorteer", L["Kies een volgorde uit de lijst."]);
 
         var page = 1;
         if (!string.IsNullOrWhiteSpace(form.Page) && (!int.TryParse(form.Page, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
@@ -103,16 +107,16 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
                 .Where(p => p.RegionId == region.Id && p.Kind != ProductKind.Vervoer)
                 .OrderBy(p => p.Lot!.SortOrder).ThenBy(p => p.SortOrder).ToListAsync(ct);
             var resolved = ProductsFor(form.Product, model.Products);
-            if (resolved is null) errors["product"] = L["Dit product is er niet in regio {0}. Kies een product uit de lijst.", region.Name];
+            if (resolved is null) errors.AddModelError("product", L["Dit product is er niet in regio {0}. Kies een product uit de lijst.", region.Name]);
             else productIds = resolved;
         }
         else if (!string.IsNullOrWhiteSpace(form.Product) && !Enum.TryParse<ProductKind>(form.Product, true, out _)
                  && !await db.Products.AnyAsync(p => p.Code == form.Product, ct))
         {
-            errors["product"] = L["Kies een product uit de lijst."];
+            errors.AddModelError("product", L["Kies een product uit de lijst."]);
         }
 
-        if (errors.Count > 0 || model.Region is null || model.Place is null) return (model, null);
+        if (errors.ErrorCount > 0 || model.Region is null || model.Place is null) return (model, null);
 
         return (model, new OfferSearchQuery
         {
@@ -132,12 +136,12 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
         });
     }
 
-    private async Task ResolvePlaceAsync(SearchPageModel model, Postcode postcode, CancellationToken ct)
+    private async Task ResolvePlaceAsync(SearchViewModel model, Postcode postcode, ModelStateDictionary errors, CancellationToken ct)
     {
         var area = await db.PostcodeAreas.AsNoTracking().SingleOrDefaultAsync(p => p.Pc4 == postcode.Pc4, ct);
         if (area is null)
         {
-            model.Errors["postcode"] = L["We kennen postcode {0} niet. Kijk of u de postcode goed hebt getypt.", postcode.ToString()];
+            errors.AddModelError("postcode", L["We kennen postcode {0} niet. Kijk of u de postcode goed hebt getypt.", postcode.ToString()]);
             return;
         }
         var municipality = await db.Municipalities.AsNoTracking().Include(m => m.Region)
@@ -145,8 +149,8 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
         if (municipality?.Region is null)
         {
             var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => r.Name).ToListAsync(ct);
-            model.Errors["postcode"] = L["Postcode {0} ligt in {1}. Die gemeente doet nog niet mee met Startpunt. Startpunt werkt nu in de regio's {2}.",
-                postcode.ToString(), municipality?.Name ?? area.Place, string.Join(", ", regions)];
+            errors.AddModelError("postcode", L["Postcode {0} ligt in {1}. Die gemeente doet nog niet mee met Startpunt. Startpunt werkt nu in de regio's {2}.",
+                postcode.ToString(), municipality?.Name ?? area.Place, string.Join(", ", regions)]);
             return;
         }
         model.Place = area;
@@ -177,39 +181,3 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, IStringL
     }
 }
 
-public sealed class SearchPageModel
-{
-    public required SearchForm Form { get; init; }
-    public Dictionary<string, string> Errors { get; } = [];
-    public PostcodeArea? Place { get; set; }
-    public Municipality? Municipality { get; set; }
-    public Region? Region { get; set; }
-    public int DistanceKm { get; set; } = SearchForm.DefaultDistance;
-    public IReadOnlyList<Product> Products { get; set; } = [];
-    public IReadOnlyList<TargetGroup> TargetGroups { get; set; } = [];
-    public IReadOnlyList<Language> Languages { get; set; } = [];
-    public OfferSearchResult? Result { get; set; }
-    /// <summary>How long the engine took; sent as a Server-Timing header so it can be measured from outside.</summary>
-    public TimeSpan? SearchTime { get; set; }
-
-    /// <summary>The next larger distance to suggest when nothing was found.</summary>
-    public int? LargerDistance => SearchForm.Distances.Where(d => d > DistanceKm).Cast<int?>().FirstOrDefault();
-
-    public string? Error(string field) => Errors.GetValueOrDefault(field);
-
-    public string LanguageName(string code)
-    {
-        var language = Languages.FirstOrDefault(l => l.Code == code);
-        if (language is null) return code;
-        return System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && language.NameEn.Length > 0 ? language.NameEn : language.Name;
-    }
-
-    /// <summary>The ids an input's aria-describedby names: its hint and, when there is one, its error.</summary>
-    public string? DescribedBy(string field, bool hint = false)
-    {
-        var ids = new List<string>(2);
-        if (hint) ids.Add($"{field}-hint");
-        if (Errors.ContainsKey(field)) ids.Add($"{field}-error");
-        return ids.Count == 0 ? null : string.Join(' ', ids);
-    }
-}

@@ -29,7 +29,7 @@ public sealed class IndexModel(StartpuntDb db, TimeProvider clock, IStringLocali
         var wanted = ids.Select(i => i!.Value).Distinct().ToList();
         var offers = await db.Offers.AsNoTracking().Include(o => o.Provider).Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .Where(o => wanted.Contains(o.Id) && !o.Paused).ToListAsync(ct);
-        var rules = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Rules, ct);
+        var rules = await db.StoplightRulesAsync(ct);
         Offers = wanted.Select(id => offers.FirstOrDefault(o => o.Id == id)).Where(o => o is not null)
             .Select(o => (o!, rules[o!.RegionId].Derive(o.Availability, Now))).ToList();
         if (Offers.Count < wanted.Count)

@@ -155,13 +155,11 @@ public sealed record IndexSettings
     public IReadOnlyList<string>? RankingRules { get; init; }
     public TypoToleranceSettings? TypoTolerance { get; init; }
     public PaginationSettings? Pagination { get; init; }
-    public FacetingSettings? Faceting { get; init; }
 }
 
 public sealed record TypoToleranceSettings(bool Enabled, MinWordSizeForTypos MinWordSizeForTypos);
 public sealed record MinWordSizeForTypos(int OneTypo, int TwoTypos);
 public sealed record PaginationSettings(int MaxTotalHits);
-public sealed record FacetingSettings(int MaxValuesPerFacet);
 
 /// <summary>One search of a multi-search. Either Page and HitsPerPage (exact totals) or Offset and Limit.</summary>
 public sealed record SearchRequest
@@ -174,15 +172,11 @@ public sealed record SearchRequest
     public int? HitsPerPage { get; init; }
     public int? Offset { get; init; }
     public int? Limit { get; init; }
-    public IReadOnlyList<string>? Facets { get; init; }
     public IReadOnlyList<string>? AttributesToRetrieve { get; init; }
     public string? MatchingStrategy { get; init; }
 }
 
-public sealed record SearchResponse<T>(List<T> Hits, int? TotalHits, int? EstimatedTotalHits, int ProcessingTimeMs)
-{
-    public Dictionary<string, Dictionary<string, int>>? FacetDistribution { get; init; }
-}
+public sealed record SearchResponse<T>(List<T> Hits, int? TotalHits, int? EstimatedTotalHits, int ProcessingTimeMs);
 
 /// <summary>Meilisearch answered with an error status (or not at all in a usable way).</summary>
 public class MeilisearchException(HttpStatusCode status, string? code, string message)

@@ -24,9 +24,7 @@ public sealed class MeilisearchOfferSearch(StartpuntDb db, MeilisearchClient cli
     public async Task<OfferSearchResult> SearchAsync(OfferSearchQuery query, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rules = await db.Regions.AsNoTracking().Where(r => r.Id == query.RegionId)
-            .Select(r => new StoplightRules(r.GreenMaxWeeks, r.OrangeMaxWeeks, r.FreshnessDays))
-            .SingleOrDefaultAsync(ct) ?? StoplightRules.Default;
+        var rules = await db.StoplightRulesAsync(query.RegionId, ct);
         var freshSince = OfferDocument.UnixMilliseconds(rules.FreshSince(now)).ToString(CultureInfo.InvariantCulture);
         var filter = Filter(query, freshSince);
         var known = $"{filter} AND confirmedAt >= {freshSince}";
@@ -34,7 +32,6 @@ public sealed class MeilisearchOfferSearch(StartpuntDb db, MeilisearchClient cli
         var terms = SearchText.Terms(query.Text);
         var text = terms.Count == 0 ? null : string.Join(' ', terms);
         var sort = Sort(query);
-        var facets = query.IncludeFacets ? OfferIndex.FacetAttributes.Values.ToList() : null;
 
         SearchRequest Request(string f) => new()
         {
@@ -45,10 +42,10 @@ public sealed class MeilisearchOfferSearch(StartpuntDb db, MeilisearchClient cli
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var page = Math.Max(1, query.Page);
         // First round: the asked page of confirmed offers, the count of "onbekend" ones (and on page 1 their first
-        // page too, as that is where they most often show up), and the facets of both. Two requests side by side:
+        // page too, as that is where they most often show up). Two requests side by side:
         // Meilisearch answers them on two threads, where one multi-search would run them one after the other.
-        var firstKnown = client.MultiSearchAsync<OfferDocument>([Request(known) with { Page = page, HitsPerPage = pageSize, Facets = facets }], ct);
-        var firstUnknown = client.MultiSearchAsync<OfferDocument>([Request(unknown) with { Page = 1, HitsPerPage = page == 1 ? pageSize : 0, Facets = facets }], ct);
+        var firstKnown = client.MultiSearchAsync<OfferDocument>([Request(known) with { Page = page, HitsPerPage = pageSize }], ct);
+        var firstUnknown = client.MultiSearchAsync<OfferDocument>([Request(unknown) with { Page = 1, HitsPerPage = page == 1 ? pageSize : 0 }], ct);
         await Task.WhenAll(firstKnown, firstUnknown);
         List<SearchResponse<OfferDocument>> first = [firstKnown.Result[0], firstUnknown.Result[0]];
         var knownTotal = first[0].TotalHits ?? 0;
@@ -79,11 +76,7 @@ public sealed class MeilisearchOfferSearch(StartpuntDb db, MeilisearchClient cli
             d.Geo is { } g ? Distance.Km(query.Latitude, query.Longitude, g.Lat, g.Lng) : null,
             d.Town, d.FreePlaces, rules.Derive(d.IntakeOpen, d.WaitingWeeks, d.ConfirmedAtUtc, now),
             Enum.Parse<Transport>(d.Transport, ignoreCase: true), d.Languages)).ToList();
-        return new OfferSearchResult(hits, total, shownPage, pageSize)
-        {
-            Engine = EngineName,
-            Facets = facets is null ? null : Facets(first[0].FacetDistribution, first[1].FacetDistribution),
-        };
+        return new OfferSearchResult(hits, total, shownPage, pageSize) { Engine = EngineName };
     }
 
     /// <summary>Everything but the confirmed / "onbekend" split, in Meilisearch's filter syntax.</summary>
@@ -110,6 +103,8 @@ public sealed class MeilisearchOfferSearch(StartpuntDb db, MeilisearchClient cli
         }
         if (query.StartWithinWeeks is { } weeks)
             parts.Add($"intakeOpen = true AND waitingWeeks <= {Number(weeks)} AND confirmedAt >= {freshSince}");
+        if (query.IntakeOpenOnly)
+            parts.Add("intakeOpen = true");
         if (query.ContractedFor is { } contracted)
             parts.Add($"contractedMunicipalities = {Quote(contracted)}");
         return string.Join(" AND ", parts);
@@ -128,26 +123,6 @@ public sealed class MeilisearchOfferSearch(StartpuntDb db, MeilisearchClient cli
         rules.Add("providerOrder:asc");
         rules.Add("id:asc");
         return rules;
-    }
-
-    private static Dictionary<string, IReadOnlyDictionary<string, int>> Facets(params Dictionary<string, Dictionary<string, int>>?[] parts)
-    {
-        var result = new Dictionary<string, IReadOnlyDictionary<string, int>>();
-        foreach (var (name, attribute) in OfferIndex.FacetAttributes)
-        {
-            var counts = new Dictionary<string, int>();
-            foreach (var part in parts)
-            {
-                if (part?.GetValueOrDefault(attribute) is not { } values) continue;
-                foreach (var (value, count) in values)
-                {
-                    var key = name == SearchFacets.Transport && Enum.TryParse<Transport>(value, true, out var t) ? t.ToString() : value;
-                    counts[key] = counts.GetValueOrDefault(key) + count;
-                }
-            }
-            result[name] = counts;
-        }
-        return result;
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -112,7 +112,7 @@ public static class OfferDocuments
             .ToLookup(m => m.OfferId, m => m.MunicipalityCode);
         var providerIds = rows.Select(r => r.ProviderId).Distinct().ToList();
         var contracted = (await db.Set<ContractMunicipality>().AsNoTracking()
-                .Join(db.Contracts.Where(c => providerIds.Contains(c.ProviderId) && c.StartDate <= today && (c.EndDate == null || c.EndDate >= today)),
+                .Join(db.Contracts.Where(Contract.ActiveOn(today)).Where(c => providerIds.Contains(c.ProviderId)),
                     m => m.ContractId, c => c.Id, (m, c) => new { c.ProviderId, c.ProductId, m.MunicipalityCode })
                 .ToListAsync(ct))
             .ToLookup(c => (c.ProviderId, c.ProductId), c => c.MunicipalityCode);

@@ -20,7 +20,6 @@ public static class OfferIndex
         TypoTolerance = new TypoToleranceSettings(true, new MinWordSizeForTypos(5, 9)),
         // Totals must be exact (page and hitsPerPage count exhaustively up to this).
         Pagination = new PaginationSettings(200_000),
-        Faceting = new FacetingSettings(200),
     };
 
     /// <summary>The attributes a result list needs; the rest stays on the server.</summary>
@@ -29,12 +28,4 @@ public static class OfferIndex
         "id", "providerId", "providerName", "productId", "productName", "levelName", "kind", "_geo", "town", "freePlaces",
         "intakeOpen", "waitingWeeks", "confirmedAtText", "transport", "languages",
     ];
-
-    public static readonly Dictionary<string, string> FacetAttributes = new()
-    {
-        [SearchFacets.Product] = "productId",
-        [SearchFacets.TargetGroup] = "targetGroups",
-        [SearchFacets.Language] = "languages",
-        [SearchFacets.Transport] = "transport",
-    };
 }

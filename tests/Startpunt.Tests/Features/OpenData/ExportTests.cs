@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Startpunt.Tests.Features.Api;
 using Startpunt.Tests.Infrastructure;
 
 namespace Startpunt.Tests.Features.OpenData;

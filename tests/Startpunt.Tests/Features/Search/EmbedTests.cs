@@ -1,5 +1,5 @@
 using System.Net;
-using Startpunt.Tests.Features.Api;
+using Startpunt.Tests.Features.OpenData;
 using Startpunt.Tests.Infrastructure;
 using Startpunt.Web.Data.Content;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Startpunt.Tests.Infrastructure;
 using static Startpunt.Tests.Infrastructure.HsdsSchemas;
 
-namespace Startpunt.Tests.Features.Api;
+namespace Startpunt.Tests.Features.OpenData;
 
 /// <summary>
 /// Real responses of every endpoint, on the demo data, validated against the official HSDS 3.1 schemas on every run:

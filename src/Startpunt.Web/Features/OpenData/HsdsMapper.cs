@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Startpunt.Web.Domain;
 
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 /// <summary>
 /// Turns Startpunt's entities into HSDS 3.1 objects: provider -> organization, offer -> service (a

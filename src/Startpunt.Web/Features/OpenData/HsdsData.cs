@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 /// <summary>
 /// The open data's reads: which offers, providers and locations a request selects, and everything the mapper needs.
@@ -17,7 +17,7 @@ public sealed class HsdsData(StartpuntDb db, IwmoCodes iwmo, TimeProvider clock)
         await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, ct),
         await db.Languages.AsNoTracking().ToDictionaryAsync(l => l.Code, ct),
         await db.TargetGroups.AsNoTracking().ToDictionaryAsync(t => t.Code, ct),
-        await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Rules, ct),
+        await db.StoplightRulesAsync(ct),
         clock.GetUtcNow().UtcDateTime,
         baseUrl);
 

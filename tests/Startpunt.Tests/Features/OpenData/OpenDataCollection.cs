@@ -1,6 +1,6 @@
 using Startpunt.Tests.Infrastructure;
 
-namespace Startpunt.Tests.Features.Api;
+namespace Startpunt.Tests.Features.OpenData;
 
 /// <summary>
 /// The open-data test classes share one app with demo content (one seed instead of one per class); they run one

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Domain;
 
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 /// <summary>
 /// The read-only HSDS 3.1 API under /api/hsds: the HSDS path names, its paging envelope and parameters. Every endpoint
-/// answers GET and HEAD, with CORS open and a per-client rate limit (ApiSetup); errors are problem+json.
+/// answers GET and HEAD, with CORS open and a per-client rate limit (OpenDataSetup); errors are problem+json.
 /// </summary>
 public static partial class HsdsEndpoints
 {
@@ -15,8 +15,8 @@ public static partial class HsdsEndpoints
     public static RouteGroupBuilder MapHsdsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(Prefix)
-            .RequireCors(ApiSetup.CorsPolicy)
-            .RequireRateLimiting(ApiSetup.RateLimitPolicy)
+            .RequireCors(OpenDataSetup.CorsPolicy)
+            .RequireRateLimiting(OpenDataSetup.RateLimitPolicy)
             .AddEndpointFilter(async (context, next) =>
             {
                 try { return await next(context); }

@@ -1,6 +1,6 @@
-using Startpunt.Web.Features.Api;
+using Startpunt.Web.Features.OpenData;
 
-namespace Startpunt.Tests.Features.Api;
+namespace Startpunt.Tests.Features.OpenData;
 
 /// <summary>Derived ids are name-based UUIDs (version 5): the same name gives the same id, on every machine, for good.</summary>
 public sealed class HsdsIdsTests

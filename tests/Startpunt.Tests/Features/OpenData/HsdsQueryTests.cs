@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Tests.Infrastructure;
-using Startpunt.Web.Features.Api;
+using Startpunt.Web.Features.OpenData;
 using Startpunt.Web.Geo;
 
-namespace Startpunt.Tests.Features.Api;
+namespace Startpunt.Tests.Features.OpenData;
 
 /// <summary>Paging, filters, postcode and proximity, and keeping a copy of a region in sync with modified_after.</summary>
 [Collection(OpenDataCollection.Name)]

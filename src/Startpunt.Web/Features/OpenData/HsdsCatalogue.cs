@@ -5,7 +5,7 @@ using Startpunt.Web.Data;
 using Startpunt.Web.Data.Content;
 using Startpunt.Web.Domain;
 
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 /// <summary>What a taxonomy term selects when a consumer filters on it (the term and everything below it).</summary>
 public enum TermKind { Region, Lot, Product, Level, IwmoCategory, IwmoUnit, TargetGroup, Feature }

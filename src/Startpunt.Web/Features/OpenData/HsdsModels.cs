@@ -1,4 +1,4 @@
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 // The HSDS 3.1 objects as the API writes them (snake_case, nulls left out). Field names and meanings follow
 // ../shared/data/hsds-3.1/*.json; foreign keys (service_id, location_id ...) are always filled, so the same objects

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Net.Http.Headers;
 
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 /// <summary>How the open data is written: HSDS's snake_case names, no nulls, UTF-8 as is.</summary>
 public static class HsdsJson

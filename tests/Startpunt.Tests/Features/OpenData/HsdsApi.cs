@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Startpunt.Tests.Features.Api;
+namespace Startpunt.Tests.Features.OpenData;
 
 /// <summary>Reading the HSDS API in tests.</summary>
 public static class HsdsApi

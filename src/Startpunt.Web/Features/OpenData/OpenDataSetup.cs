@@ -4,7 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 public sealed class OpenDataOptions
 {
@@ -12,17 +12,18 @@ public sealed class OpenDataOptions
     public int RequestsPerMinute { get; set; } = 300;
 }
 
-public static class ApiSetup
+/// <summary>Open data in one place: the HSDS API, the region exports and the /open-data page, with their CORS and rate limit.</summary>
+public static class OpenDataSetup
 {
     public const string CorsPolicy = "open-data";
     public const string RateLimitPolicy = "open-data";
 
-    public static WebApplicationBuilder AddStartpuntApi(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddStartpuntOpenData(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<OpenDataOptions>(builder.Configuration.GetSection("OpenData"));
         builder.Services.AddSingleton<IwmoCodes>();
         builder.Services.AddScoped<HsdsData>();
-        builder.Services.AddSingleton<OpenData.RegionExports>();
+        builder.Services.AddSingleton<RegionExports>();
         // Open data is for everyone: any site may read it with GET, and send back the validators it got.
         builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
             .AllowAnyOrigin()
@@ -59,6 +60,13 @@ public static class ApiSetup
         });
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder app)
+    {
+        app.MapHsdsApi();
+        app.MapOpenDataExports();
+        return app;
+    }
 }
 
 /// <summary>The OpenAPI document of the API: hand-written from HSDS 3.1's openapi.json, adapted to these endpoints.</summary>
@@ -66,7 +74,7 @@ public static class OpenApi
 {
     private static readonly Lazy<string> Document = new(() =>
     {
-        using var stream = typeof(OpenApi).Assembly.GetManifestResourceStream("Startpunt.Web.Features.Api.openapi.json")
+        using var stream = typeof(OpenApi).Assembly.GetManifestResourceStream("Startpunt.Web.Features.OpenData.openapi.json")
                            ?? throw new InvalidOperationException("openapi.json is not embedded");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

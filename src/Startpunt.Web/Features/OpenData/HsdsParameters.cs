@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Geo;
 
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 /// <summary>The query parameters of the HSDS list endpoints, checked. A bad value names its parameter (400).</summary>
 public sealed record HsdsParameters

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Geo;
 
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 public static partial class HsdsEndpoints
 {

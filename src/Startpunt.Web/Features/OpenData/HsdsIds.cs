@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Startpunt.Web.Features.Api;
+namespace Startpunt.Web.Features.OpenData;
 
 /// <summary>
 /// Identifiers of what Startpunt derives rather than stores (taxonomy terms from catalogue codes, an offer's address,

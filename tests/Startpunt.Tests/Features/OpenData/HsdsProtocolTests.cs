@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Startpunt.Tests.Infrastructure;
 
-namespace Startpunt.Tests.Features.Api;
+namespace Startpunt.Tests.Features.OpenData;
 
 /// <summary>Conditional requests, CORS and the OpenAPI document.</summary>
 [Collection(OpenDataCollection.Name)]

@@ -9,13 +9,11 @@ namespace Startpunt.Web.Features.Provider;
 /// The one check every provider handler makes: is the signed-in person a member of this organisation? Anything else
 /// (another organisation's id, an offer of another organisation) is treated as not found, so that no data leaks.
 /// </summary>
-public sealed class Workspace(StartpuntDb db)
+public sealed class Membership(StartpuntDb db)
 {
-    /// <summary>Offers not confirmed for this long get a reminder and stand out on the weekly update page.</summary>
-    public const int ReminderDays = 7;
-
     public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    /// <summary>The organisation, when the person is a provider's editor and a member of it; otherwise null.</summary>
     public async Task<Domain.Provider?> OrganisationAsync(ClaimsPrincipal user, int providerId, CancellationToken ct)
     {
         var userId = UserId(user);
@@ -23,11 +21,6 @@ public sealed class Workspace(StartpuntDb db)
         return await db.Providers.AsNoTracking()
             .SingleOrDefaultAsync(p => p.Id == providerId && db.OrganisationMembers.Any(m => m.UserId == userId && m.ProviderId == p.Id), ct);
     }
-
-    /// <summary>An offer of the organisation (tracked, for changing), or null when it belongs to someone else.</summary>
-    public Task<Offer?> OfferAsync(int providerId, int offerId, CancellationToken ct) =>
-        db.Offers.Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location).Include(o => o.Provider)
-            .SingleOrDefaultAsync(o => o.Id == offerId && o.ProviderId == providerId, ct);
 
     public Task<List<int>> OrganisationIdsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
