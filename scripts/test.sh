@@ -26,6 +26,14 @@ export MEILISEARCH_BINARY
 echo "== build"
 dotnet build Startpunt.sln -c Release -nologo -clp:ErrorsOnly
 
+# A model change without a migration, for either provider, fails the run (README, Schema changes).
+echo "== pending model changes (SQLite, PostgreSQL)"
+dotnet tool restore >/dev/null
+for context in SqliteStartpuntDb PostgreSqlStartpuntDb; do
+  dotnet ef migrations has-pending-model-changes --project src/Startpunt.Web --context "$context" \
+    --configuration Release --no-build
+done
+
 results="$(mktemp -d)"
 status=0
 for project in tests/Startpunt.Tests e2e/Startpunt.E2E; do

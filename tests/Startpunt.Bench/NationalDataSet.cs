@@ -145,7 +145,7 @@ public static class NationalDataSet
         await tx.CommitAsync();
         insert.Dispose();
         // What the portal itself does at start and every few hours: planner statistics.
-        await DatabaseMaintenance.OptimizeAsync(db, CancellationToken.None);
+        await db.OptimizeAsync(CancellationToken.None);
         return new DataSetStats(regions.Count, municipalities.Sum(g => g.Count()), providerId, offerId, locationCount,
             System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }

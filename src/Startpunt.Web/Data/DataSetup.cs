@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Startpunt.Web.Data.Content;
+using Startpunt.Web.Data.PostgreSql;
+using Startpunt.Web.Data.Sqlite;
 
 namespace Startpunt.Web.Data;
 
@@ -15,8 +16,12 @@ public sealed class PathOptions
     public string? ResolvedOpenData { get; set; }
 }
 
+public enum DatabaseProvider { Sqlite, PostgreSql }
+
 public sealed class DatabaseOptions
 {
+    /// <summary>`Sqlite` (the default: one file, one process) or `PostgreSQL` (several web nodes).</summary>
+    public DatabaseProvider Provider { get; set; }
     /// <summary>Apply migrations and import content at start (on in Development; production runs `migrate` as a step).</summary>
     public bool MigrateOnStart { get; set; }
     /// <summary>Create fictional demo providers and offers in an empty database.</summary>
@@ -39,12 +44,7 @@ public static class DataSetup
             });
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection("Database"));
 
-        var connectionString = builder.Configuration.GetConnectionString("Startpunt") ?? "Data Source=data/startpunt.db";
-        EnsureDirectoryFor(connectionString, root);
-        builder.Services.AddDbContext<StartpuntDb>(o => o
-            .UseSqlite(WithAbsolutePath(connectionString, root))
-            // Migrations are written by hand (no design-time tooling here), so there is no model snapshot to diff.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.AddStartpuntDb(root);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditActor>();
@@ -54,6 +54,26 @@ public static class DataSetup
         builder.Services.AddHealthChecks().AddDbContextCheck<StartpuntDb>("database");
         builder.Services.AddHostedService<DatabaseMaintenance>();
         return builder;
+    }
+
+    /// <summary>
+    /// The configured provider's context, registered as <see cref="StartpuntDb"/> (what every feature asks for) and
+    /// as its own type (what its migrations are attributed to).
+    /// </summary>
+    private static void AddStartpuntDb(this WebApplicationBuilder builder, string root)
+    {
+        var provider = builder.Configuration.GetValue<DatabaseProvider?>("Database:Provider") ?? DatabaseProvider.Sqlite;
+        var connectionString = builder.Configuration.GetConnectionString("Startpunt");
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Database:Provider is PostgreSQL: set ConnectionStrings:Startpunt (ConnectionStrings__Startpunt), e.g. Host=db;Database=startpunt;Username=startpunt;Password=...");
+            builder.Services.AddDbContext<StartpuntDb, PostgreSqlStartpuntDb>(o => PostgreSqlStartpuntDb.Configure(o, connectionString));
+            return;
+        }
+        connectionString = WithAbsolutePath(connectionString ?? "Data Source=data/startpunt.db", root);
+        EnsureDirectoryFor(connectionString, root);
+        builder.Services.AddDbContext<StartpuntDb, SqliteStartpuntDb>(o => SqliteStartpuntDb.Configure(o, connectionString));
     }
 
     /// <summary>The folder with Startpunt.sln, so that `dotnet run` from any folder finds content/ and ../shared.</summary>

@@ -17,8 +17,7 @@ public sealed class DatabaseInitializer(
     public async Task RunAsync(CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
-        // WAL lets readers go on while a provider saves; it is a property of the file, so setting it once sticks.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.PrepareAsync(ct);
 
         var openData = new OpenDataImport(db, content, logs.CreateLogger<OpenDataImport>());
         await openData.ImportMunicipalitiesAsync(ct);
@@ -34,6 +33,6 @@ public sealed class DatabaseInitializer(
             await DemoAccounts.CreateAsync(db, users, clock.GetUtcNow().UtcDateTime, ct);
         }
         // After an import the planner needs fresh statistics.
-        await DatabaseMaintenance.OptimizeAsync(db, ct);
+        await db.OptimizeAsync(ct);
     }
 }

@@ -6,8 +6,14 @@ using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Web.Data;
 
-public sealed class StartpuntDb(
-    DbContextOptions<StartpuntDb> options, AuditActor? actor = null, TimeProvider? clock = null, SearchOutbox? searchOutbox = null)
+/// <summary>
+/// The portal's database, the same model on every provider. Each provider derives its own context type
+/// (<see cref="Sqlite.SqliteStartpuntDb"/>, <see cref="PostgreSql.PostgreSqlStartpuntDb"/>) with its own migrations
+/// folder and its own additions (FTS5 and PRAGMAs for SQLite, PostGIS for PostgreSQL); everything else asks for
+/// <see cref="StartpuntDb"/> and gets the configured one.
+/// </summary>
+public abstract class StartpuntDb(
+    DbContextOptions options, AuditActor? actor = null, TimeProvider? clock = null, SearchOutbox? searchOutbox = null)
     : IdentityDbContext<StartpuntUser>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
@@ -39,6 +45,12 @@ public sealed class StartpuntDb(
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StartpuntDb).Assembly);
     }
+
+    /// <summary>Once after the migrations: settings that belong to the database itself (SQLite's WAL mode).</summary>
+    public virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Refreshes the planner's statistics after an import and now and then (<see cref="DatabaseMaintenance"/>).</summary>
+    public abstract Task OptimizeAsync(CancellationToken ct);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: every save writes its audit entries asynchronously.");

@@ -4,12 +4,24 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Startpunt.Tests.Infrastructure;
 using Startpunt.Web.Data;
+using Startpunt.Web.Data.PostgreSql;
+using Startpunt.Web.Data.Sqlite;
 
 namespace Startpunt.Tests.Data;
 
-/// <summary>The hand-written migrations build exactly the schema the model describes, and re-running set-up keeps data.</summary>
+/// <summary>The migrations build exactly the schema the model describes, and re-running set-up keeps data.</summary>
 public sealed class MigrationTests(StartpuntFactory app) : IClassFixture<StartpuntFactory>
 {
+    [Fact]
+    public void Neither_provider_has_model_changes_without_a_migration()
+    {
+        // The same check as `dotnet ef migrations has-pending-model-changes` (scripts/test.sh runs that too).
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var postgreSql = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "SQLite: add a migration (README, Schema changes)");
+        Assert.False(postgreSql.Database.HasPendingModelChanges(), "PostgreSQL: add a migration (README, Schema changes)");
+    }
+
     [Fact]
     public async Task Migrated_schema_equals_the_schema_the_model_would_create()
     {
@@ -65,11 +77,10 @@ public sealed class MigrationTests(StartpuntFactory app) : IClassFixture<Startpu
     public async Task Upgrading_from_the_first_schema_keeps_every_row()
     {
         var path = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"upgrade-{Guid.NewGuid():N}.db");
-        var options = new DbContextOptionsBuilder<StartpuntDb>().UseSqlite($"Data Source={path};Pooling=False")
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options;
+        var options = new DbContextOptionsBuilder<SqliteStartpuntDb>().UseSqlite($"Data Source={path};Pooling=False").Options;
         try
         {
-            await using (var db = new StartpuntDb(options))
+            await using (var db = new SqliteStartpuntDb(options))
             {
                 await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261122000000_Initial");
                 await db.Database.ExecuteSqlRawAsync("""
@@ -82,7 +93,7 @@ public sealed class MigrationTests(StartpuntFactory app) : IClassFixture<Startpu
                         VALUES (1, 1, 'r', 1, 'Houtbewerking', 0, 'None', 0, 1, 3, 'Zorg BV houtbewerking', '2026-01-01', '2026-01-01', 0);
                     """);
             }
-            await using (var db = new StartpuntDb(options))
+            await using (var db = new SqliteStartpuntDb(options))
             {
                 await db.Database.MigrateAsync();
                 var offer = await db.Offers.Include(o => o.Provider).SingleAsync();
@@ -102,11 +113,10 @@ public sealed class MigrationTests(StartpuntFactory app) : IClassFixture<Startpu
     public async Task Upgrading_gives_existing_rows_public_ids_that_stay_and_can_be_looked_up()
     {
         var path = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"upgrade-{Guid.NewGuid():N}.db");
-        var options = new DbContextOptionsBuilder<StartpuntDb>().UseSqlite($"Data Source={path};Pooling=False")
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options;
+        var options = new DbContextOptionsBuilder<SqliteStartpuntDb>().UseSqlite($"Data Source={path};Pooling=False").Options;
         try
         {
-            await using (var db = new StartpuntDb(options))
+            await using (var db = new SqliteStartpuntDb(options))
             {
                 await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261122000100_AccountsAndHistory");
                 await db.Database.ExecuteSqlRawAsync("""
@@ -122,7 +132,7 @@ public sealed class MigrationTests(StartpuntFactory app) : IClassFixture<Startpu
                                (2, 2, 'r', 1, NULL, 'Tuin', 0, 'None', 0, 1, 3, 'Hulp BV tuin', '2026-01-01', '2026-01-01', 0);
                     """);
             }
-            await using (var db = new StartpuntDb(options))
+            await using (var db = new SqliteStartpuntDb(options))
             {
                 await db.Database.MigrateAsync();
                 var providers = await db.Providers.AsNoTracking().OrderBy(p => p.Id).ToListAsync();

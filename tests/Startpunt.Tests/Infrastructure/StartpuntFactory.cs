@@ -11,9 +11,15 @@ namespace Startpunt.Tests.Infrastructure;
 /// <summary>
 /// The real app on a real SQLite file of its own, built through the same migrations and content import as
 /// production, with the demo content and a fixed clock. One file per factory, so test classes run in parallel.
+/// With STARTPUNT_TEST_PROVIDER=PostgreSQL (scripts/test.sh runs a set of classes so), or in a
+/// <see cref="PostgreSqlFactory"/>, the store is a PostgreSQL database of its own instead, through its own migrations.
 /// </summary>
 public class StartpuntFactory : WebApplicationFactory<Program>
 {
+    public const string ProviderVariable = "STARTPUNT_TEST_PROVIDER";
+    protected virtual bool UsePostgreSql => Environment.GetEnvironmentVariable(ProviderVariable) == "PostgreSQL";
+    /// <summary>The factory's PostgreSQL database, when it has one.</summary>
+    public string? PostgreSqlConnectionString { get; private set; }
     public FixedClock Clock { get; } = new();
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"{Guid.NewGuid():N}.db");
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"mail-{Guid.NewGuid():N}");
@@ -25,7 +31,17 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Startpunt", $"Data Source={DatabasePath};Pooling=False");
+        if (UsePostgreSql)
+        {
+            // ConfigureWebHost is synchronous; Task.Run keeps xunit's context out of the wait.
+            PostgreSqlConnectionString = Task.Run(async () => await (await PostgresServer.SharedAsync()).CreateDatabaseAsync()).GetAwaiter().GetResult();
+            builder.UseSetting("Database:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:Startpunt", PostgreSqlConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Startpunt", $"Data Source={DatabasePath};Pooling=False");
+        }
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -56,10 +72,18 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (PostgreSqlConnectionString is { } postgreSql)
+            Task.Run(async () => await (await PostgresServer.SharedAsync()).DropDatabaseAsync(postgreSql)).GetAwaiter().GetResult();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
         }
         try { if (Directory.Exists(MailDirectory)) Directory.Delete(MailDirectory, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>The app on a PostgreSQL database of its own (PostGIS), whatever STARTPUNT_TEST_PROVIDER says.</summary>
+public class PostgreSqlFactory : StartpuntFactory
+{
+    protected override bool UsePostgreSql => true;
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
 using Startpunt.Web.Data;
+using Startpunt.Web.Data.PostgreSql;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
 
@@ -27,11 +29,34 @@ public sealed class Coverage(StartpuntDb db)
             return areas.Select(a => new AreaCoverage(a.Pc4, a.Place, municipalities[a.MunicipalityCode!], a.Latitude, a.Longitude,
                 covered.Contains(a.MunicipalityCode!), null)).ToList();
         }
+        if (db is PostgreSqlStartpuntDb) return await OnPostGisAsync(areas, open, municipalities, radiusKm, ct);
         var points = await open.Where(o => o.Location != null).Select(o => new { o.Location!.Latitude, o.Location.Longitude }).ToListAsync(ct);
         return areas.Select(a =>
         {
             double? nearest = points.Count == 0 ? null : points.Min(p => Distance.Km(a.Latitude, a.Longitude, p.Latitude, p.Longitude));
             return new AreaCoverage(a.Pc4, a.Place, municipalities[a.MunicipalityCode!], a.Latitude, a.Longitude, nearest <= radiusKm, nearest);
         }).ToList();
+    }
+
+    /// <summary>
+    /// PostgreSQL: per postcode area, ST_DWithin on the GiST-indexed geography of the open offers' locations decides
+    /// "covered", and ST_DWithin's sphere (the mean Earth radius, as on SQLite) gives the nearest distance.
+    /// </summary>
+    private async Task<List<AreaCoverage>> OnPostGisAsync(List<PostcodeArea> areas, IQueryable<Offer> open,
+        Dictionary<string, string> municipalities, double radiusKm, CancellationToken ct)
+    {
+        const string position = PostgreSqlStartpuntDb.Position;
+        var located = open.Where(o => o.Location != null).Select(o => o.Location!);
+        var codes = municipalities.Keys.ToList();
+        var found = await db.PostcodeAreas.AsNoTracking().Where(p => codes.Contains(p.MunicipalityCode!))
+            .Select(a => new
+            {
+                a.Pc4,
+                Covered = located.Any(l => EF.Functions.IsWithinDistance(EF.Property<Point>(l, position), EF.Property<Point>(a, position), radiusKm * 1000, false)),
+                Metres = located.Min(l => (double?)EF.Functions.Distance(EF.Property<Point>(l, position), EF.Property<Point>(a, position), false)),
+            })
+            .ToDictionaryAsync(x => x.Pc4, ct);
+        return areas.Select(a => new AreaCoverage(a.Pc4, a.Place, municipalities[a.MunicipalityCode!], a.Latitude, a.Longitude,
+            found[a.Pc4].Covered, found[a.Pc4].Metres / 1000)).ToList();
     }
 }

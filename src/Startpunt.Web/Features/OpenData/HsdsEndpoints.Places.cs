@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using Startpunt.Web.Data.PostgreSql;
+using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
 
 namespace Startpunt.Web.Features.OpenData;
@@ -23,21 +26,10 @@ public static partial class HsdsEndpoints
         var skip = (long)(p.Page - 1) * p.PerPage;
         if (p.Point is { } point)
         {
-            // The same geo as the resident search: a bounding box narrows the candidates, the exact distance decides.
-            if (p.ProximityMetres is { } radius)
-            {
-                var box = Distance.Box(point.Latitude, point.Longitude, radius / 1000.0);
-                offers = offers.Where(o => o.Location!.Latitude >= box.MinLatitude && o.Location.Latitude <= box.MaxLatitude
-                                           && o.Location.Longitude >= box.MinLongitude && o.Location.Longitude <= box.MaxLongitude);
-            }
-            var candidates = await offers.Select(o => new { o.Id, o.Location!.Latitude, o.Location.Longitude }).ToListAsync(ct);
-            var ranked = candidates
-                .Select(c => (c.Id, Metres: Distance.Km(point.Latitude, point.Longitude, c.Latitude, c.Longitude) * 1000))
-                .Where(c => p.ProximityMetres is not { } r || c.Metres <= r)
-                .OrderBy(c => c.Metres).ThenBy(c => c.Id)
-                .ToList();
-            total = ranked.Count;
-            var pageHits = skip >= total ? [] : ranked.Skip((int)skip).Take(p.PerPage).ToList();
+            var (pageHits, count) = data.Db is PostgreSqlStartpuntDb
+                ? await NearestOnPostGisAsync(offers, point.Latitude, point.Longitude, p.ProximityMetres, skip, p.PerPage, ct)
+                : await NearestAsync(offers, point.Latitude, point.Longitude, p.ProximityMetres, skip, p.PerPage, ct);
+            total = count;
             ids = pageHits.Select(h => h.Id).ToList();
             metres = pageHits.ToDictionary(h => h.Id, h => (int)Math.Round(h.Metres));
         }
@@ -49,6 +41,45 @@ public static partial class HsdsEndpoints
         var page = await LoadOffersAsync(data, ids, ct);
         if (p.Full) mapper.History = await data.HistoryAsync("Offer", ids, ct);
         return PageResult(http, p, total, page.Select(o => mapper.ServiceAtLocation(o, o.Location!, withService: true, metres?.GetValueOrDefault(o.Id), p.Full)).ToList());
+    }
+
+    /// <summary>The same geo as the resident search: a bounding box narrows the candidates, the exact distance decides.</summary>
+    private static async Task<(List<(int Id, double Metres)> Page, int Total)> NearestAsync(
+        IQueryable<Offer> offers, double latitude, double longitude, int? radius, long skip, int take, CancellationToken ct)
+    {
+        if (radius is { } r)
+        {
+            var box = Distance.Box(latitude, longitude, r / 1000.0);
+            offers = offers.Where(o => o.Location!.Latitude >= box.MinLatitude && o.Location.Latitude <= box.MaxLatitude
+                                       && o.Location.Longitude >= box.MinLongitude && o.Location.Longitude <= box.MaxLongitude);
+        }
+        var candidates = await offers.Select(o => new { o.Id, o.Location!.Latitude, o.Location.Longitude }).ToListAsync(ct);
+        var ranked = candidates
+            .Select(c => (c.Id, Metres: Distance.Km(latitude, longitude, c.Latitude, c.Longitude) * 1000))
+            .Where(c => radius is not { } limit || c.Metres <= limit)
+            .OrderBy(c => c.Metres).ThenBy(c => c.Id)
+            .ToList();
+        return (skip >= ranked.Count ? [] : ranked.Skip((int)skip).Take(take).ToList(), ranked.Count);
+    }
+
+    /// <summary>
+    /// PostgreSQL: ST_DWithin on the GiST-indexed geography of each location, ordered and paged by ST_Distance in the
+    /// database. On the sphere (use_spheroid false), whose radius is the mean Earth radius of <see cref="Distance"/>, so
+    /// both providers give the same metres.
+    /// </summary>
+    private static async Task<(List<(int Id, double Metres)> Page, int Total)> NearestOnPostGisAsync(
+        IQueryable<Offer> offers, double latitude, double longitude, int? radius, long skip, int take, CancellationToken ct)
+    {
+        var origin = PostgreSqlStartpuntDb.PointAt(latitude, longitude);
+        if (radius is { } r)
+            offers = offers.Where(o => EF.Functions.IsWithinDistance(EF.Property<Point>(o.Location!, PostgreSqlStartpuntDb.Position), origin, r, false));
+        var total = await offers.CountAsync(ct);
+        var page = await offers
+            .Select(o => new { o.Id, Metres = EF.Functions.Distance(EF.Property<Point>(o.Location!, PostgreSqlStartpuntDb.Position), origin, false) })
+            .OrderBy(h => h.Metres).ThenBy(h => h.Id)
+            .Skip((int)Math.Min(skip, int.MaxValue)).Take(take)
+            .ToListAsync(ct);
+        return (page.Select(h => (h.Id, h.Metres)).ToList(), total);
     }
 
     private static async Task<IResult> ServiceAtLocation(string id, HttpContext http, HsdsData data, CancellationToken ct)

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Startpunt.Web.Data.Sqlite;
 
-namespace Startpunt.Web.Data.Migrations;
+namespace Startpunt.Web.Data.Migrations.Sqlite;
 
 /// <summary>
 /// The search outbox: one row per change that an external search index (Meilisearch) must follow, written in the
 /// same transaction as the change. A new table only; existing data is untouched.
 /// </summary>
-[DbContext(typeof(StartpuntDb))]
+[DbContext(typeof(SqliteStartpuntDb))]
 [Migration("20261123000000_SearchOutbox")]
 public sealed class AddSearchOutbox : Migration
 {

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Startpunt.Web.Data.Sqlite;
 
-namespace Startpunt.Web.Data.Migrations;
+namespace Startpunt.Web.Data.Migrations.Sqlite;
 
 /// <summary>
 /// For the open data (HSDS API and exports): a stable public UUID for providers, locations and offers, a last-modified
@@ -9,7 +10,7 @@ namespace Startpunt.Web.Data.Migrations;
 /// data: each gets a new random UUID (version 4, upper case as EF stores a Guid in SQLite) and the migration's time
 /// as its last change, so a consumer that synchronises with modified_after fetches them once more.
 /// </summary>
-[DbContext(typeof(StartpuntDb))]
+[DbContext(typeof(SqliteStartpuntDb))]
 [Migration("20261122060000_OpenData")]
 public sealed class OpenData : Migration
 {

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Startpunt.Web.Data.Sqlite;
 
-namespace Startpunt.Web.Data.Migrations;
+namespace Startpunt.Web.Data.Migrations.Sqlite;
 
 /// <summary>
 /// The first schema: regions, catalogues, providers, offers, contracts, postcodes, and the FTS5 index of offers.
 /// Written by hand from `dotnet run -- schema-script` (no design-time tooling here); MigrationsMatchModelTests
 /// checks that the migrated schema equals what the model would create.
 /// </summary>
-[DbContext(typeof(StartpuntDb))]
+[DbContext(typeof(SqliteStartpuntDb))]
 [Migration("20261122000000_Initial")]
 public sealed class Initial : Migration
 {

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Startpunt.Web.Data.Sqlite;
 
-namespace Startpunt.Web.Data.Migrations;
+namespace Startpunt.Web.Data.Migrations.Sqlite;
 
 /// <summary>
 /// Accounts (ASP.NET Core Identity), organisation membership, invitations, append-only history, reminders, and
 /// removal of offers that keeps their history. Existing data is kept: the one change to an existing table adds a column.
 /// </summary>
-[DbContext(typeof(StartpuntDb))]
+[DbContext(typeof(SqliteStartpuntDb))]
 [Migration("20261122000100_AccountsAndHistory")]
 public sealed class AccountsAndHistory : Migration
 {

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Startpunt.Web.Data.Sqlite;
 
-namespace Startpunt.Web.Data.Migrations;
+namespace Startpunt.Web.Data.Migrations.Sqlite;
 
 /// <summary>A contract manager can deactivate a provider; existing providers stay active.</summary>
-[DbContext(typeof(StartpuntDb))]
+[DbContext(typeof(SqliteStartpuntDb))]
 [Migration("20261122000400_ProviderDeactivation")]
 public sealed class ProviderDeactivation : Migration
 {
