@@ -19,7 +19,7 @@ public sealed class CrashFactory : StartpuntFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureDbContext<Startpunt.Web.Data.StartpuntDb>(o => o.AddInterceptors(Failure)));
+        builder.ConfigureServices(services => services.ConfigureDbContext<Startpunt.Web.Data.Sqlite.SqliteStartpuntDb>(o => o.AddInterceptors(Failure)));
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
+using HistoryText = Startpunt.Web.Features.Provider.History;
 
 namespace Startpunt.Web.Features.ContractManager;
 
@@ -24,6 +25,8 @@ public sealed class ContractsModel(RegionScope scope, StartpuntDb db, IStringLoc
     public int? FailedContract { get; private set; }
     [BindProperty] public ContractInput Input { get; set; } = new();
     [TempData] public string? Status { get; set; }
+    /// <summary>Set when a colleague saved the contract of <see cref="FailedContract"/> after this form was loaded.</summary>
+    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int providerId, CancellationToken ct) =>
         await LoadAsync(providerId, ct) ? Page() : NotFound();
@@ -35,6 +38,7 @@ public sealed class ContractsModel(RegionScope scope, StartpuntDb db, IStringLoc
         if (contractId is { } id && (contract = await db.Contracts.Include(c => c.Municipalities).SingleOrDefaultAsync(c => c.Id == id && c.ProviderId == providerId && c.Product!.RegionId == Region.Id, ct)) is null)
             return NotFound();
         var (start, end) = Validate(contract);
+        if (ModelState.IsValid && contract is not null && contract.Version != Input.Version) return await ConflictAsync(contract, ct);
         if (!ModelState.IsValid)
         {
             FailedContract = contractId ?? 0;
@@ -50,15 +54,35 @@ public sealed class ContractsModel(RegionScope scope, StartpuntDb db, IStringLoc
         }
         else
         {
+            db.Entry(contract).Property(c => c.Version).OriginalValue = Input.Version;
             contract.StartDate = start;
             contract.EndDate = end;
             contract.Municipalities.RemoveAll(m => !wanted.Contains(m.MunicipalityCode));
         }
         foreach (var code in wanted.Where(c => contract.Municipalities.All(m => m.MunicipalityCode != c)))
             contract.Municipalities.Add(new ContractMunicipality { MunicipalityCode = code });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A colleague saved between our read and our write.
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(await db.Contracts.AsNoTracking().SingleAsync(c => c.Id == contract.Id, ct), ct);
+        }
         Status = L["Het contract is opgeslagen."];
         return RedirectToPage("/ContractManager/Contracts", new { providerId, regio = Region.Id });
+    }
+
+    /// <summary>The contract's form again with the person's input, what the colleague changed, and the version now seen.</summary>
+    private async Task<IActionResult> ConflictAsync(Contract current, CancellationToken ct)
+    {
+        FailedContract = current.Id;
+        Conflict = HistoryText.Conflict(await HistoryText.LastAsync(db, "Contract", current.Id, ct), L);
+        ModelState.Remove("Input.Version");
+        Input.Version = current.Version;
+        return Page();
     }
 
     private (DateOnly Start, DateOnly? End) Validate(Contract? existing)
@@ -103,4 +127,5 @@ public sealed class ContractInput
     public string? Start { get; set; }
     public string? End { get; set; }
     public List<string> Municipalities { get; set; } = [];
+    public int Version { get; set; }
 }

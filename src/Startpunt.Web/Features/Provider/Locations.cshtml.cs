@@ -24,6 +24,8 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
     public bool IsForm { get; private set; }
     [BindProperty] public LocationInput Input { get; set; } = new();
     [TempData] public string? Status { get; set; }
+    /// <summary>Set when a colleague saved this location after the form was loaded.</summary>
+    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int providerId, string? locationId, CancellationToken ct)
     {
@@ -33,6 +35,7 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
             {
                 Name = l.Name, Street = l.Street, HouseNumber = l.HouseNumber, Postcode = l.Postcode, Town = l.Town,
                 Latitude = l.Latitude.ToString(CultureInfo.InvariantCulture), Longitude = l.Longitude.ToString(CultureInfo.InvariantCulture),
+                Version = l.Version,
             };
         return Page();
     }
@@ -60,6 +63,8 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
             location = new Location { ProviderId = providerId, Name = "", Street = "", HouseNumber = "", Postcode = "", Town = "" };
             db.Locations.Add(location);
         }
+        else if (location.Version != Input.Version) return await ConflictAsync(location, ct);
+        else db.Entry(location).Property(l => l.Version).OriginalValue = Input.Version;
         var postcodeChanged = location.Postcode != Input.Postcode;
         location.Name = Input.Name.Trim();
         location.Street = Input.Street.Trim();
@@ -79,10 +84,27 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
                          .Where(o => o.LocationId == location.Id).ToListAsync(ct))
                 offer.RefreshSearchText();
         }
-        await db.SaveChangesAsync(ct);
-
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A colleague saved between our read and our write.
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(await db.Locations.AsNoTracking().SingleAsync(l => l.Id == location.Id, ct), ct);
+        }
         Status = L["De locatie is opgeslagen."];
         return RedirectToPage("/Provider/Locations", new { providerId, locationId = "" });
+    }
+
+    /// <summary>The form again with the person's input, what the colleague changed, and the version now seen.</summary>
+    private async Task<IActionResult> ConflictAsync(Location current, CancellationToken ct)
+    {
+        Conflict = History.Conflict(await History.LastAsync(db, "Location", current.Id, ct), L);
+        ModelState.Remove("Input.Version");
+        Input.Version = current.Version;
+        return Page();
     }
 
     /// <summary>Coordinates within the Netherlands' bounding box, or null.</summary>
@@ -131,4 +153,6 @@ public sealed class LocationInput
 
     [StringLength(20)] public string? Latitude { get; set; }
     [StringLength(20)] public string? Longitude { get; set; }
+
+    public int Version { get; set; }
 }

@@ -63,4 +63,38 @@ public sealed class ContractHistoryTests(StartpuntFactory app) : IClassFixture<S
         Assert.Equal((null, "2026-12-31"), (Change(third, "EndDate").Old, Change(third, "EndDate").New));
         Assert.Equal(3, (await EntriesAsync(contract.Id)).Count);
     }
+
+    [Fact]
+    public async Task Two_managers_editing_one_contract_the_second_gets_the_conflict_and_keeps_their_input()
+    {
+        var (daan, providerId, codes, _) = await ArrangeAsync();
+        var colleague = await app.SignedInAsync(DemoData.ContractManagerEmail);
+        await using var db = app.CreateDb();
+        var contract = await db.Contracts.AsNoTracking().Include(c => c.Municipalities).FirstAsync(c => c.ProviderId == providerId && c.Product!.RegionId == "westfriesland");
+        var url = $"/regio/aanbieders/{providerId}";
+        var selector = $"form[action*='contractId={contract.Id}&']";
+        var daansForm = (await daan.GetDocumentAsync(url)).FormFields(selector);
+        var colleaguesForm = (await colleague.GetDocumentAsync(url)).FormFields(selector);
+        var post = $"{url}?contractId={contract.Id}&regio=westfriesland";
+
+        var first = await colleague.PostFormAsync(post, colleaguesForm.With("Input.Municipalities", codes[0]), url);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var second = await daan.PostFormAsync(post, daansForm.With("Input.End", "2027-12-31"), url);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var doc = Html.Parse(await second.Content.ReadAsStringAsync());
+        Assert.Contains("Een collega was u voor", doc.Text($"section[aria-labelledby='contract-{contract.Id}'] [role=alert]"));
+        Assert.Contains(Manager, doc.Text("[role=alert]"));
+        Assert.Equal("2027-12-31", doc.QuerySelector($"#end-{contract.Id}")!.GetAttribute("value"));
+
+        await using var after = app.CreateDb();
+        var saved = await after.Contracts.AsNoTracking().Include(c => c.Municipalities).SingleAsync(c => c.Id == contract.Id);
+        Assert.Equal([codes[0]], saved.Municipalities.Select(m => m.MunicipalityCode));
+        Assert.Equal(contract.EndDate, saved.EndDate);
+
+        // Saving again with the version now shown keeps Daan's input.
+        var third = await daan.PostFormAsync(post, doc.FormFields(selector), url);
+        Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
+        await using var last = app.CreateDb();
+        Assert.Equal(new DateOnly(2027, 12, 31), (await last.Contracts.SingleAsync(c => c.Id == contract.Id)).EndDate);
+    }
 }
