@@ -29,8 +29,8 @@ public sealed class ContractHistoryTests(StartpuntFactory app) : IClassFixture<S
 
     private static FieldChange Change(AuditEntry entry, string field) => History.Changes(entry).Single(c => c.Field == field);
 
-    private static List<KeyValuePair<string, string>> Form(int? productId, string start, string? end, IEnumerable<string> municipalities) =>
-        new List<KeyValuePair<string, string>> { new("Input.Start", start), new("Input.End", end ?? "") }
+    private static List<KeyValuePair<string, string>> Form(int? productId, string start, string? end, IEnumerable<string> municipalities, int version = 0) =>
+        new List<KeyValuePair<string, string>> { new("Input.Start", start), new("Input.End", end ?? ""), new("Input.Version", version.ToString()) }
             .Concat(productId is { } p ? [new("Input.ProductId", p.ToString())] : [])
             .Concat(municipalities.Select(m => new KeyValuePair<string, string>("Input.Municipalities", m))).ToList();
 
@@ -57,7 +57,7 @@ public sealed class ContractHistoryTests(StartpuntFactory app) : IClassFixture<S
         Assert.Equal((string.Join(",", codes.Take(2)), string.Join(",", codes.Skip(1).Take(2))), (Change(second, "Municipalities").Old, Change(second, "Municipalities").New));
 
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await client.PostFormAsync($"{url}?regio=westfriesland&contractId={contract.Id}", Form(null, "2026-01-01", "2026-12-31", codes.Skip(1).Take(2)), url);
+        await client.PostFormAsync($"{url}?regio=westfriesland&contractId={contract.Id}", Form(null, "2026-01-01", "2026-12-31", codes.Skip(1).Take(2), version: 1), url);
         var third = (await EntriesAsync(contract.Id)).Last();
         Assert.Equal((AuditActions.Ended, Manager), (third.Action, third.UserName));
         Assert.Equal((null, "2026-12-31"), (Change(third, "EndDate").Old, Change(third, "EndDate").New));
