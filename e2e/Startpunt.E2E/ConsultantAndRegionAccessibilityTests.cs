@@ -86,6 +86,8 @@ public sealed partial class ConsultantAndRegionTests
             await VisitAsync(page, "report, start after end", "/regio/rapportage?van=2026-11-01&tot=2026-10-01", checkedPages);
             await Expect(page.Locator("#van-error")).ToBeVisibleAsync();
             await VisitAsync(page, "catalogue", "/regio/catalogus", checkedPages);
+            await VisitAsync(page, "region history", "/regio/geschiedenis?soort=Offer", checkedPages);
+            await Expect(page.Locator("ol.history-list > li").First).ToBeVisibleAsync();
             Assert.True(manager.ScriptErrors.Count == 0, "Errors in the contract manager's browser: " + manager.ScriptErrorReport);
             return checkedPages;
         }

@@ -73,6 +73,10 @@ public sealed partial class ProviderJourneyTests
         await VisitAsync("new location form", $"{baseUrl}/locaties/nieuw");
         await Expect(page.Locator("#Input_Name")).ToBeVisibleAsync();
         await VisitAsync("profile page", $"{baseUrl}/profiel");
+        await VisitAsync("organisation history", $"{baseUrl}/geschiedenis");
+        await Expect(page.Locator("ol.history-list > li").First).ToBeVisibleAsync();
+        await VisitAsync("organisation history, bad filter", $"{baseUrl}/geschiedenis?van=gisteren");
+        await Expect(page.Locator("#van-error")).ToBeVisibleAsync();
         await VisitAsync("account page", "/account");
         await VisitAsync("two-step sign-in page", "/account/beveiliging");
         await VisitAsync("invite page", "/account/uitnodigen");

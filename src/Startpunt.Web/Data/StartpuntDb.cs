@@ -60,23 +60,25 @@ public abstract class StartpuntDb(
         var who = actor ?? AuditActor.System;
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var added = ChangeTracker.Entries<Offer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        AuditEntries.AddRange(Audit.Collect(this, who, now));
+        var (entries, created) = await Audit.CollectAsync(this, who, now, ImportingHistory, cancellationToken);
+        AuditEntries.AddRange(entries);
         Modification.Stamp(ChangeTracker, now);
         // Every change search must follow leaves an outbox row (the search change feed) in this same transaction.
         var affected = searchOutbox is null ? [] : await OfferSearch.SearchOutbox.AffectedOffersAsync(this, cancellationToken);
         SearchOutboxEntries.AddRange(affected.Select(id => new SearchOutboxEntry { OfferId = id, EnqueuedAt = now }));
         var indexed = searchOutbox is not null && (affected.Count > 0 || added.Count > 0);
-        if (added.Count == 0)
+        if (created.Count == 0 && added.Count == 0)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (indexed) await CommittedAsync(cancellationToken);
             return saved;
         }
 
-        // New offers get their "aangemaakt" entry (and outbox row) once their id is known, in the same transaction.
+        // New records get their "aangemaakt" entry (and new offers their outbox row) once their id is known, in the
+        // same transaction: a failure in between leaves neither.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (!ImportingHistory) AuditEntries.AddRange(Audit.Created(added, who, now));
+        AuditEntries.AddRange(Audit.Created(created, who, now));
         if (searchOutbox is not null) SearchOutboxEntries.AddRange(added.Select(o => new SearchOutboxEntry { OfferId = o.Id, EnqueuedAt = now }));
         count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);

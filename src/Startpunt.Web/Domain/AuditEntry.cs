@@ -7,12 +7,12 @@ namespace Startpunt.Web.Domain;
 public sealed class AuditEntry
 {
     public long Id { get; init; }
-    /// <summary>"Offer", "Provider", "Location", "Contract".</summary>
+    /// <summary>"Offer", "Provider", "Location", "Contract"; "Product", "ProductLevel", "Lot" for the catalogue.</summary>
     public required string EntityType { get; init; }
     public int EntityId { get; init; }
     /// <summary>The organisation the entity belongs to, so that a provider sees only its own history.</summary>
     public int? ProviderId { get; init; }
-    /// <summary>"aangemaakt", "gewijzigd", "bevestigd", "gepauzeerd", "hervat", "verwijderd".</summary>
+    /// <summary>One of <see cref="AuditActions"/>.</summary>
     public required string Action { get; init; }
     public DateTime At { get; init; }
     public string? UserId { get; init; }
@@ -42,4 +42,9 @@ public static class AuditActions
     public const string Paused = "gepauzeerd";
     public const string Resumed = "hervat";
     public const string Removed = "verwijderd";
+    public const string Ended = "beëindigd";
+    public const string Deactivated = "gedeactiveerd";
+    public const string Activated = "weer actief";
+
+    public static readonly IReadOnlyList<string> All = [Created, Updated, Confirmed, Paused, Resumed, Removed, Ended, Deactivated, Activated];
 }

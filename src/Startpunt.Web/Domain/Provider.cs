@@ -18,6 +18,8 @@ public sealed class Provider : ILastModified
     /// <summary>Set by the region's contract manager: the provider's offers are paused and its people cannot sign in.</summary>
     public DateTime? DeactivatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency: goes up by one with every change, so a form with an older version is refused.</summary>
+    public int Version { get; set; }
     public List<Location> Locations { get; } = [];
     public List<Offer> Offers { get; } = [];
     public List<Contract> Contracts { get; } = [];
@@ -41,6 +43,8 @@ public sealed class Location : ILastModified
     public double Latitude { get; set; }
     public double Longitude { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency: goes up by one with every change, so a form with an older version is refused.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>Which products a provider may deliver in which municipalities, and when (raamovereenkomst).</summary>
@@ -54,6 +58,8 @@ public sealed class Contract
     public DateOnly StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public List<ContractMunicipality> Municipalities { get; } = [];
+    /// <summary>Optimistic concurrency: goes up by one with every change (its municipalities too).</summary>
+    public int Version { get; set; }
 
     /// <summary>
     /// The one rule for "this contract holds on that day": from its start date up to and including its end date (none:

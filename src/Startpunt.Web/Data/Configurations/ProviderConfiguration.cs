@@ -16,6 +16,7 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.Property(p => p.Email).HasMaxLength(200);
         b.Property(p => p.Description).HasMaxLength(4000);
         b.HasIndex(p => p.PublicId).IsUnique();
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.HasMany(p => p.Locations).WithOne(l => l.Provider).HasForeignKey(l => l.ProviderId);
         b.HasMany(p => p.Offers).WithOne(o => o.Provider).HasForeignKey(o => o.ProviderId);
         b.HasMany(p => p.Contracts).WithOne(c => c.Provider).HasForeignKey(c => c.ProviderId);
@@ -33,6 +34,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         b.Property(l => l.Town).HasMaxLength(100);
         b.Property(l => l.MunicipalityCode).HasMaxLength(6);
         b.HasIndex(l => l.PublicId).IsUnique();
+        b.Property(l => l.Version).IsConcurrencyToken();
         // Geo prefilter of the SQLite search engine: a range on latitude, then longitude.
         b.HasIndex(l => new { l.Latitude, l.Longitude });
     }
@@ -42,6 +44,7 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
 {
     public void Configure(EntityTypeBuilder<Contract> b)
     {
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne(c => c.Product).WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Municipalities).WithOne().HasForeignKey(m => m.ContractId);
     }

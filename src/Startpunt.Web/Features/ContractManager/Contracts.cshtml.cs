@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
+using HistoryText = Startpunt.Web.Features.Provider.History;
 
 namespace Startpunt.Web.Features.ContractManager;
 
 /// <summary>/regio/aanbieders/{id}: a provider's contracts in the region: products, municipalities, dates; with history.</summary>
 [Authorize(Policy = Roles.ContractManager)]
 [RegionAccess]
-public sealed class ContractsModel(RegionScope scope, StartpuntDb db, AuditActor actor, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ContractsModel(RegionScope scope, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "regio")] public string? RegionId { get; set; }
     public Domain.Region Region { get; private set; } = null!;
@@ -26,6 +26,8 @@ public sealed class ContractsModel(RegionScope scope, StartpuntDb db, AuditActor
     public int? FailedContract { get; private set; }
     [BindProperty] public ContractInput Input { get; set; } = new();
     [TempData] public string? Status { get; set; }
+    /// <summary>Set when a colleague saved the contract of <see cref="FailedContract"/> after this form was loaded.</summary>
+    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int providerId, CancellationToken ct) =>
         await LoadAsync(providerId, ct) ? Page() : NotFound();
@@ -37,35 +39,51 @@ public sealed class ContractsModel(RegionScope scope, StartpuntDb db, AuditActor
         if (contractId is { } id && (contract = await db.Contracts.Include(c => c.Municipalities).SingleOrDefaultAsync(c => c.Id == id && c.ProviderId == providerId && c.Product!.RegionId == Region.Id, ct)) is null)
             return NotFound();
         var (start, end) = Validate(contract);
+        if (ModelState.IsValid && contract is not null && contract.Version != Input.Version) return await ConflictAsync(contract, ct);
         if (!ModelState.IsValid)
         {
             FailedContract = contractId ?? 0;
             return Page();
         }
 
-        var wanted = Input.Municipalities.Distinct().Order().ToList();
+        // One save: the contract, its municipalities and its history entry (written by the DbContext) together.
+        var wanted = Input.Municipalities.Distinct().ToList();
         if (contract is null)
         {
             contract = new Contract { ProviderId = providerId, ProductId = Input.ProductId!.Value, StartDate = start, EndDate = end };
-            foreach (var code in wanted) contract.Municipalities.Add(new ContractMunicipality { MunicipalityCode = code });
             db.Contracts.Add(contract);
-            await db.SaveChangesAsync(ct);
-            db.AuditEntries.Add(Entry(contract, AuditActions.Created, [new("ProductId", null, contract.ProductId.ToString(CultureInfo.InvariantCulture)), new("Municipalities", null, string.Join(",", wanted))]));
         }
         else
         {
-            var before = contract.Municipalities.Select(m => m.MunicipalityCode).Order().ToList();
+            db.Entry(contract).Property(c => c.Version).OriginalValue = Input.Version;
             contract.StartDate = start;
             contract.EndDate = end;
             contract.Municipalities.RemoveAll(m => !wanted.Contains(m.MunicipalityCode));
-            foreach (var code in wanted.Where(c => !before.Contains(c))) contract.Municipalities.Add(new ContractMunicipality { MunicipalityCode = code });
-            // Dates are audited by the DbContext; the municipalities are a list, so this page writes that entry itself.
-            if (!before.SequenceEqual(wanted))
-                db.AuditEntries.Add(Entry(contract, AuditActions.Updated, [new("Municipalities", string.Join(",", before), string.Join(",", wanted))]));
         }
-        await db.SaveChangesAsync(ct);
+        foreach (var code in wanted.Where(c => contract.Municipalities.All(m => m.MunicipalityCode != c)))
+            contract.Municipalities.Add(new ContractMunicipality { MunicipalityCode = code });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A colleague saved between our read and our write.
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(await db.Contracts.AsNoTracking().SingleAsync(c => c.Id == contract.Id, ct), ct);
+        }
         Status = L["Het contract is opgeslagen."];
         return RedirectToPage("/ContractManager/Contracts", new { providerId, regio = Region.Id });
+    }
+
+    /// <summary>The contract's form again with the person's input, what the colleague changed, and the version now seen.</summary>
+    private async Task<IActionResult> ConflictAsync(Contract current, CancellationToken ct)
+    {
+        FailedContract = current.Id;
+        Conflict = HistoryText.Conflict(await HistoryText.LastAsync(db, "Contract", current.Id, ct), L);
+        ModelState.Remove("Input.Version");
+        Input.Version = current.Version;
+        return Page();
     }
 
     private (DateOnly Start, DateOnly? End) Validate(Contract? existing)
@@ -89,12 +107,6 @@ public sealed class ContractsModel(RegionScope scope, StartpuntDb db, AuditActor
         return (start, end);
     }
 
-    private AuditEntry Entry(Contract c, string action, List<FieldChange> changes) => new()
-    {
-        EntityType = "Contract", EntityId = c.Id, ProviderId = c.ProviderId, Action = action, At = clock.GetUtcNow().UtcDateTime,
-        UserId = actor.UserId, UserName = actor.UserName, Changes = JsonSerializer.Serialize(changes),
-    };
-
     private async Task<bool> LoadAsync(int providerId, CancellationToken ct)
     {
         if (await scope.ResolveAsync(User, RegionId, ct) is not { } region || !await scope.IsInRegionAsync(providerId, region.Id, ct)) return false;
@@ -116,4 +128,5 @@ public sealed class ContractInput
     public string? Start { get; set; }
     public string? End { get; set; }
     public List<string> Municipalities { get; set; } = [];
+    public int Version { get; set; }
 }

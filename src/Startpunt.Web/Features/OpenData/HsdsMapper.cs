@@ -202,6 +202,7 @@ public sealed partial class HsdsMapper(
         ["Offer.FreePlaces"] = "capacities.available", ["Offer.ConfirmedAt"] = "attributes.wachttijd-bevestigd-op",
         ["Offer.Description"] = "description", ["Offer.Days"] = "schedules.byday", ["Offer.DayParts"] = "schedules.description",
         ["Offer.Transport"] = "attributes.vervoer", ["Offer.Paused"] = "status", ["Offer.RemovedAt"] = "status",
+        ["Offer.TargetGroups"] = "attributes.doelgroep", ["Offer.Languages"] = "languages.code", ["Offer.ServiceArea"] = "service_areas.name",
         ["Provider.Name"] = "name", ["Provider.KvkNumber"] = "organization_identifiers.identifier", ["Provider.Website"] = "website",
         ["Provider.Phone"] = "phones.number", ["Provider.Email"] = "email", ["Provider.Description"] = "description",
         ["Location.Name"] = "name", ["Location.Street"] = "addresses.address_1", ["Location.HouseNumber"] = "addresses.address_1",

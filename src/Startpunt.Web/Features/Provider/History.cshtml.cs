@@ -68,10 +68,33 @@ public static class History
         ["Town"] = "Plaats",
         ["Latitude"] = "Breedtegraad",
         ["Longitude"] = "Lengtegraad",
+        ["MunicipalityCode"] = "Gemeente",
+        ["TargetGroups"] = "Doelgroepen",
+        ["Languages"] = "Talen",
+        ["ServiceArea"] = "Werkgebied",
+        ["DeactivatedAt"] = "Gedeactiveerd op",
+        ["RegionId"] = "Regio",
     };
+
+    /// <summary>What happened, in a word or two: a save that changed values and confirmed them says both.</summary>
+    public static string Title(AuditEntry entry, IStringLocalizer L) =>
+        entry.Action == AuditActions.Updated && Changes(entry).Any(c => c.Field == "ConfirmedAt") ? L["gewijzigd en bevestigd"] : L[entry.Action];
 
     public static IReadOnlyList<FieldChange> Changes(AuditEntry entry) =>
         JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes) ?? [];
+
+    /// <summary>The newest entry of a record: what a colleague changed when a form turns out to be out of date.</summary>
+    public static Task<AuditEntry?> LastAsync(StartpuntDb db, string type, int id, CancellationToken ct) =>
+        db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == id).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// What every form says when a colleague saved the same record first: who, when and what they changed. The
+    /// person's own input stays in the form; saving again (with the version now shown) keeps theirs.
+    /// </summary>
+    public static string Conflict(AuditEntry? last, IStringLocalizer L) => last is null
+        ? L["Een collega heeft dit intussen gewijzigd. Uw wijzigingen zijn nog niet opgeslagen; ze staan nog in het formulier. Kijk ze na en klik opnieuw op 'Opslaan' om ze toch op te slaan."]
+        : L["{0} heeft dit op {1} om {2} gewijzigd: {3}. Uw wijzigingen zijn nog niet opgeslagen; ze staan nog in het formulier. Kijk ze na en klik opnieuw op 'Opslaan' om ze toch op te slaan.",
+            last.UserName, Shared.Dates.Long(last.At), Shared.Dates.ToDutchTime(last.At).ToString("HH:mm"), Describe(last, L)];
 
     public static string Describe(AuditEntry? entry, IStringLocalizer L)
     {

@@ -24,6 +24,8 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
     public bool IsForm { get; private set; }
     [BindProperty] public LocationInput Input { get; set; } = new();
     [TempData] public string? Status { get; set; }
+    /// <summary>Set when a colleague saved this location after the form was loaded.</summary>
+    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int providerId, string? locationId, CancellationToken ct)
     {
@@ -33,6 +35,7 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
             {
                 Name = l.Name, Street = l.Street, HouseNumber = l.HouseNumber, Postcode = l.Postcode, Town = l.Town,
                 Latitude = l.Latitude.ToString(CultureInfo.InvariantCulture), Longitude = l.Longitude.ToString(CultureInfo.InvariantCulture),
+                Version = l.Version,
             };
         return Page();
     }
@@ -60,6 +63,8 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
             location = new Location { ProviderId = providerId, Name = "", Street = "", HouseNumber = "", Postcode = "", Town = "" };
             db.Locations.Add(location);
         }
+        else if (location.Version != Input.Version) return await ConflictAsync(location, ct);
+        else db.Entry(location).Property(l => l.Version).OriginalValue = Input.Version;
         var postcodeChanged = location.Postcode != Input.Postcode;
         location.Name = Input.Name.Trim();
         location.Street = Input.Street.Trim();
@@ -72,16 +77,34 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
         var pinMoved = pin is { } p && (location.Id == 0 || p.Lat != location.Latitude || p.Lon != location.Longitude);
         if (pinMoved) (location.Latitude, location.Longitude) = pin!.Value;
         else if (postcodeChanged || location.Id == 0) (location.Latitude, location.Longitude) = (area.Latitude, area.Longitude);
-        await db.SaveChangesAsync(ct);
-
-        // Offers at this location carry its town in their search text.
-        foreach (var offer in await db.Offers.Include(o => o.Provider).Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
-                     .Where(o => o.LocationId == location.Id).ToListAsync(ct))
-            offer.RefreshSearchText();
-        await db.SaveChangesAsync(ct);
-
+        // Offers at this location carry its name and town in their search text: changed in the same save, so never half.
+        if (location.Id != 0)
+        {
+            foreach (var offer in await db.Offers.Include(o => o.Provider).Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
+                         .Where(o => o.LocationId == location.Id).ToListAsync(ct))
+                offer.RefreshSearchText();
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A colleague saved between our read and our write.
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(await db.Locations.AsNoTracking().SingleAsync(l => l.Id == location.Id, ct), ct);
+        }
         Status = L["De locatie is opgeslagen."];
         return RedirectToPage("/Provider/Locations", new { providerId, locationId = "" });
+    }
+
+    /// <summary>The form again with the person's input, what the colleague changed, and the version now seen.</summary>
+    private async Task<IActionResult> ConflictAsync(Location current, CancellationToken ct)
+    {
+        Conflict = History.Conflict(await History.LastAsync(db, "Location", current.Id, ct), L);
+        ModelState.Remove("Input.Version");
+        Input.Version = current.Version;
+        return Page();
     }
 
     /// <summary>Coordinates within the Netherlands' bounding box, or null.</summary>
@@ -130,4 +153,6 @@ public sealed class LocationInput
 
     [StringLength(20)] public string? Latitude { get; set; }
     [StringLength(20)] public string? Longitude { get; set; }
+
+    public int Version { get; set; }
 }

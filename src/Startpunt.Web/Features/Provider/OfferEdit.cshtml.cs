@@ -48,6 +48,8 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
             await db.Entry(Offer).ReloadAsync(ct);
             Conflict = L["{0} heeft dit aanbod intussen gewijzigd ({1}). Uw wijzigingen zijn nog niet opgeslagen. Kijk ze na en klik opnieuw op 'Opslaan' om ze toch op te slaan.",
                 last?.UserName ?? "?", History.Describe(last, L)];
+            // The hidden field must carry the version now seen, not the one posted, or saving again conflicts forever.
+            ModelState.Remove("Input.Version");
             Input.Version = Offer.Version;
             return Page();
         }

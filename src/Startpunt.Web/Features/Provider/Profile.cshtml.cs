@@ -16,12 +16,14 @@ public sealed class ProfileModel(Membership membership, StartpuntDb db, IStringL
     public Domain.Provider Organisation { get; private set; } = null!;
     [BindProperty] public ProfileInput Input { get; set; } = new();
     [TempData] public string? Status { get; set; }
+    /// <summary>Set when a colleague saved the profile after this form was loaded.</summary>
+    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int providerId, CancellationToken ct)
     {
         if (await membership.OrganisationAsync(User, providerId, ct) is not { } o) return NotFound();
         Organisation = o;
-        Input = new ProfileInput { Name = o.Name, KvkNumber = o.KvkNumber, Website = o.Website, Phone = o.Phone, Email = o.Email, Description = o.Description };
+        Input = new ProfileInput { Name = o.Name, KvkNumber = o.KvkNumber, Website = o.Website, Phone = o.Phone, Email = o.Email, Description = o.Description, Version = o.Version };
         return Page();
     }
 
@@ -35,24 +37,42 @@ public sealed class ProfileModel(Membership membership, StartpuntDb db, IStringL
         if (!ModelState.IsValid) return Page();
 
         var provider = await db.Providers.SingleAsync(p => p.Id == providerId, ct);
-        var renamed = provider.Name != Input.Name.Trim();
+        if (provider.Version != Input.Version) return await ConflictAsync(provider, ct);
+        db.Entry(provider).Property(p => p.Version).OriginalValue = Input.Version;
         provider.Name = Input.Name.Trim();
         provider.KvkNumber = Blank(Input.KvkNumber);
         provider.Website = Blank(Input.Website);
         provider.Phone = Blank(Input.Phone);
         provider.Email = Blank(Input.Email);
         provider.Description = (Input.Description ?? "").Trim();
-        await db.SaveChangesAsync(ct);
-        if (renamed)
+        if (db.Entry(provider).Property(p => p.Name).IsModified)
         {
-            // The provider's name is part of every offer's search text.
+            // The provider's name is part of every offer's search text: changed in the same save, so never half.
             foreach (var offer in await db.Offers.Include(x => x.Provider).Include(x => x.Product).Include(x => x.ProductLevel).Include(x => x.Location)
                          .Where(x => x.ProviderId == providerId).ToListAsync(ct))
                 offer.RefreshSearchText();
+        }
+        try
+        {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A colleague saved between our read and our write.
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(await db.Providers.AsNoTracking().SingleAsync(p => p.Id == providerId, ct), ct);
         }
         Status = L["Het profiel is opgeslagen."];
         return RedirectToPage("/Provider/Profile", new { providerId });
+    }
+
+    /// <summary>The form again with the person's input, what the colleague changed, and the version now seen.</summary>
+    private async Task<IActionResult> ConflictAsync(Domain.Provider current, CancellationToken ct)
+    {
+        Conflict = History.Conflict(await History.LastAsync(db, "Provider", current.Id, ct), L);
+        ModelState.Remove("Input.Version");
+        Input.Version = current.Version;
+        return Page();
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -79,4 +99,6 @@ public sealed class ProfileInput
 
     [StringLength(4000, ErrorMessage = "Gebruik hooguit {1} tekens.")]
     public string? Description { get; set; }
+
+    public int Version { get; set; }
 }

@@ -9,6 +9,9 @@ public static class Dates
 
     public static DateTime ToDutchTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>A Dutch wall-clock time as UTC.</summary>
+    public static DateTime FromDutchTime(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
     /// <summary>"12 november 2026" (or "12 November 2026" in English).</summary>
     public static string Long(DateTime utc) => ToDutchTime(utc).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 

@@ -23,7 +23,7 @@ public sealed partial class TranslationTests
         var keys = texts.SelectMany(t => LocalizedKey().Matches(t).Concat(ErrorMessage().Matches(t)).Select(m => Regex.Unescape(m.Groups[1].Value)))
             .Concat(Enum.GetValues<ProductKind>().Select(KindLabels.Of))
             .Concat(Roles.All.Select(Roles.Label))
-            .Concat([AuditActions.Created, AuditActions.Updated, AuditActions.Confirmed, AuditActions.Paused, AuditActions.Resumed, AuditActions.Removed])
+            .Concat(AuditActions.All)
             .Concat(Startpunt.Web.Features.Provider.History.Fields.Values)
             .Concat(Startpunt.Web.Data.Content.DemoAccounts.All.Select(a => a.Description))
             .ToHashSet();
