@@ -62,14 +62,14 @@ public abstract class StartpuntDb(
         var added = ChangeTracker.Entries<Offer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         AuditEntries.AddRange(Audit.Collect(this, who, now));
         Modification.Stamp(ChangeTracker, now);
-        // With an external search index, every change it must follow leaves an outbox row in this same transaction.
+        // Every change search must follow leaves an outbox row (the search change feed) in this same transaction.
         var affected = searchOutbox is null ? [] : await OfferSearch.SearchOutbox.AffectedOffersAsync(this, cancellationToken);
         SearchOutboxEntries.AddRange(affected.Select(id => new SearchOutboxEntry { OfferId = id, EnqueuedAt = now }));
         var indexed = searchOutbox is not null && (affected.Count > 0 || added.Count > 0);
         if (added.Count == 0)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (indexed) searchOutbox!.Notify();
+            if (indexed) await CommittedAsync(cancellationToken);
             return saved;
         }
 
@@ -80,7 +80,18 @@ public abstract class StartpuntDb(
         if (searchOutbox is not null) SearchOutboxEntries.AddRange(added.Select(o => new SearchOutboxEntry { OfferId = o.Id, EnqueuedAt = now }));
         count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
-        if (indexed) searchOutbox!.Notify();
+        if (indexed) await CommittedAsync(cancellationToken);
         return count;
+    }
+
+    /// <summary>Search on this node shows the change before the save returns; inside a caller's transaction it follows at the commit (by polling).</summary>
+    private Task CommittedAsync(CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            searchOutbox!.Notify();
+            return Task.CompletedTask;
+        }
+        return searchOutbox!.CommittedAsync(ct);
     }
 }

@@ -2,8 +2,13 @@ using Startpunt.Web.Domain;
 
 namespace Startpunt.Web.OfferSearch;
 
-/// <summary>What the result order depends on.</summary>
-public readonly record struct OrderKey(int Id, string ProviderName, string ProductName, double? Km, Stoplight Light);
+/// <summary>
+/// What the result order depends on. <paramref name="NameKey"/> and <paramref name="ProductKey"/> are
+/// <see cref="SortKeys.Name"/> of the provider and product names; an engine that keeps them ready passes them,
+/// otherwise <see cref="OfferOrder.Apply{T}"/> computes them.
+/// </summary>
+public readonly record struct OrderKey(
+    int Id, string ProviderName, string ProductName, double? Km, Stoplight Light, string? NameKey = null, string? ProductKey = null);
 
 /// <summary>
 /// The result order every engine gives, written once for the engines that order in memory:
@@ -17,19 +22,59 @@ public static class OfferOrder
         var keyed = hits.Select(h =>
         {
             var k = key(h);
-            return (Hit: h, Key: k,
-                Name: sort == SearchSort.Name ? SortKeys.Name(k.ProviderName) : "",
-                Product: sort == SearchSort.Name ? SortKeys.Name(k.ProductName) : "");
-        });
-        var byKnown = keyed.OrderBy(h => h.Key.Light.IsKnown ? 0 : 1);
-        var sorted = sort switch
+            return (Hit: h, Key: sort == SearchSort.Name
+                ? k with { NameKey = k.NameKey ?? SortKeys.Name(k.ProviderName), ProductKey = k.ProductKey ?? SortKeys.Name(k.ProductName) }
+                : k);
+        }).ToList();
+        var comparer = Comparer(sort);
+        keyed.Sort((a, b) => comparer.Compare(a.Key, b.Key));
+        return keyed.Select(h => h.Hit);
+    }
+
+    /// <summary>The order as a comparer (for <see cref="SearchSort.Name"/> the keys must carry their name keys).</summary>
+    public static IComparer<OrderKey> Comparer(SearchSort sort) => sort switch
+    {
+        SearchSort.WaitingTime => ByWaitingTime,
+        SearchSort.Name => ByName,
+        _ => ByDistance,
+    };
+
+    private static readonly IComparer<OrderKey> ByDistance = Comparer<OrderKey>.Create((a, b) => Compare(a, b, SearchSort.Distance));
+    private static readonly IComparer<OrderKey> ByWaitingTime = Comparer<OrderKey>.Create((a, b) => Compare(a, b, SearchSort.WaitingTime));
+    private static readonly IComparer<OrderKey> ByName = Comparer<OrderKey>.Create((a, b) => Compare(a, b, SearchSort.Name));
+
+    private static int Compare(in OrderKey a, in OrderKey b, SearchSort sort)
+    {
+        var c = (a.Light.IsKnown ? 0 : 1).CompareTo(b.Light.IsKnown ? 0 : 1);
+        if (c != 0) return c;
+        switch (sort)
         {
-            SearchSort.WaitingTime => byKnown.ThenBy(h => h.Key.Light.IntakeOpen ? 0 : 1).ThenBy(h => h.Key.Light.WaitingWeeks)
-                .ThenBy(h => h.Key.Km is null ? 0 : 1).ThenBy(h => h.Key.Km ?? 0),
-            SearchSort.Name => byKnown.ThenBy(h => h.Name, StringComparer.Ordinal).ThenBy(h => h.Product, StringComparer.Ordinal),
-            _ => byKnown.ThenBy(h => h.Key.Km is null ? 0 : 1).ThenBy(h => h.Key.Km ?? 0),
-        };
-        return sorted.ThenBy(h => h.Key.ProviderName, StringComparer.Ordinal).ThenBy(h => h.Key.Id).Select(h => h.Hit);
+            case SearchSort.WaitingTime:
+                c = (a.Light.IntakeOpen ? 0 : 1).CompareTo(b.Light.IntakeOpen ? 0 : 1);
+                if (c != 0) return c;
+                c = a.Light.WaitingWeeks.CompareTo(b.Light.WaitingWeeks);
+                if (c != 0) return c;
+                c = CompareKm(a.Km, b.Km);
+                break;
+            case SearchSort.Name:
+                c = string.CompareOrdinal(a.NameKey, b.NameKey);
+                if (c != 0) return c;
+                c = string.CompareOrdinal(a.ProductKey, b.ProductKey);
+                break;
+            default:
+                c = CompareKm(a.Km, b.Km);
+                break;
+        }
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.ProviderName, b.ProviderName);
+        return c != 0 ? c : a.Id.CompareTo(b.Id);
+    }
+
+    /// <summary>No distance (help at home) first, then nearest first.</summary>
+    private static int CompareKm(double? a, double? b)
+    {
+        var c = (a is null ? 0 : 1).CompareTo(b is null ? 0 : 1);
+        return c != 0 ? c : (a ?? 0).CompareTo(b ?? 0);
     }
 
     /// <summary>The page to show: asked pages past the end give the last page.</summary>

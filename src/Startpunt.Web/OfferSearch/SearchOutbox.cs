@@ -5,8 +5,8 @@ using Startpunt.Web.Domain;
 namespace Startpunt.Web.OfferSearch;
 
 /// <summary>
-/// "Offer X may look different in search now": written in the same transaction as the change itself, so that an
-/// index outside the database (Meilisearch) can never miss one. The row names only the offer; whoever drains the
+/// "Offer X may look different in search now": the change feed of search, written in the same transaction as the
+/// change itself, so that no index (the in-process index of every node, Meilisearch) can ever miss one. The row names only the offer; whoever drains the
 /// outbox reads the offer's current state, which makes replaying a row harmless.
 /// </summary>
 public sealed class SearchOutboxEntry
@@ -22,14 +22,26 @@ public sealed class SearchOutboxEntry
 }
 
 /// <summary>
-/// Present (registered) only when an external index is kept in sync. StartpuntDb then writes outbox rows for every
-/// change that alters what search shows, and pokes this after the commit so the sync need not poll.
+/// StartpuntDb writes outbox rows for every change that alters what search shows, and tells this after the commit:
+/// the in-process index of this node applies the change before the save returns (<see cref="Committed"/>), and the
+/// Meilisearch sync wakes up (<see cref="WaitAsync"/>) instead of waiting for its next poll.
 /// </summary>
 public sealed class SearchOutbox
 {
     public const int MaxAttempts = 5;
 
     private readonly SemaphoreSlim _signal = new(0, 1);
+
+    /// <summary>Runs after a save that wrote outbox rows has committed, before the save returns.</summary>
+    public event Func<CancellationToken, Task>? Committed;
+
+    /// <summary>Called by StartpuntDb once the rows are committed.</summary>
+    public async Task CommittedAsync(CancellationToken ct)
+    {
+        Notify();
+        if (Committed is { } handlers)
+            foreach (var handler in handlers.GetInvocationList().Cast<Func<CancellationToken, Task>>()) await handler(ct);
+    }
 
     public void Notify()
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Startpunt.Web.OfferSearch.InProcess;
 using Startpunt.Web.OfferSearch.Meilisearch;
 
 namespace Startpunt.Web.OfferSearch;
@@ -6,22 +7,38 @@ namespace Startpunt.Web.OfferSearch;
 public static class SearchSetup
 {
     /// <summary>
-    /// SQLite search always; with `Search:Meilisearch:Url` also Meilisearch, in front of SQLite, with the outbox, its
-    /// sync and a health check. Without a Url nothing of Meilisearch is registered and no outbox rows are written.
+    /// The search outbox (the change feed) and SQLite search always. By default the in-process index answers
+    /// searches once it is loaded (SQLite until then); with `Search:Meilisearch:Url` Meilisearch does, in front of
+    /// SQLite, with its sync and a health check. `Search:InProcess:Enabled=false` turns the in-process index off.
     /// </summary>
     public static WebApplicationBuilder AddStartpuntSearch(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<SearchOutbox>();
         services.AddScoped<SqliteOfferSearch>();
         var section = builder.Configuration.GetSection(MeilisearchOptions.Section);
         services.Configure<MeilisearchOptions>(section);
+        var inProcess = builder.Configuration.GetSection(InProcessSearchOptions.Section);
+        services.Configure<InProcessSearchOptions>(inProcess);
+        var inProcessEnabled = inProcess.Get<InProcessSearchOptions>()?.Enabled ?? true;
+        if (inProcessEnabled)
+        {
+            services.AddSingleton<InProcessOfferIndex>();
+            services.AddSingleton<OfferTextSearch>();
+            services.AddSingleton<InProcessOfferSearch>();
+            services.AddSingleton<OfferIndexFeed>();
+            services.AddHostedService(sp => sp.GetRequiredService<OfferIndexFeed>());
+        }
         if (!(section.Get<MeilisearchOptions>()?.Enabled ?? false))
         {
-            services.AddScoped<IOfferSearch>(sp => sp.GetRequiredService<SqliteOfferSearch>());
+            if (inProcessEnabled)
+                services.AddScoped<IOfferSearch>(sp => sp.GetRequiredService<InProcessOfferIndex>().IsReady
+                    ? sp.GetRequiredService<InProcessOfferSearch>()
+                    : sp.GetRequiredService<SqliteOfferSearch>());
+            else services.AddScoped<IOfferSearch>(sp => sp.GetRequiredService<SqliteOfferSearch>());
             return builder;
         }
 
-        services.AddSingleton<SearchOutbox>();
         services.AddSingleton<SearchCircuit>();
         services.AddSingleton<IndexSyncStatus>();
         services.AddHttpClient<MeilisearchClient>((sp, http) =>

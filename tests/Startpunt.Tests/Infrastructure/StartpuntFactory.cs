@@ -21,8 +21,10 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     /// <summary>The factory's PostgreSQL database, when it has one.</summary>
     public string? PostgreSqlConnectionString { get; private set; }
     public FixedClock Clock { get; } = new();
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"{Guid.NewGuid():N}.db");
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"{Guid.NewGuid():N}.db");
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"mail-{Guid.NewGuid():N}");
+    /// <summary>False for a second process on another factory's database file: the owner deletes it.</summary>
+    public bool DeleteDatabaseOnDispose { get; init; } = true;
     protected virtual bool SeedDemo => true;
     protected virtual int SignInPerMinute => 10_000;
     protected virtual int ApiRequestsPerMinute => 10_000;
@@ -74,7 +76,7 @@ public class StartpuntFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (PostgreSqlConnectionString is { } postgreSql)
             Task.Run(async () => await (await PostgresServer.SharedAsync()).DropDatabaseAsync(postgreSql)).GetAwaiter().GetResult();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in DeleteDatabaseOnDispose ? ["", "-wal", "-shm"] : Array.Empty<string>())
         {
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
         }

@@ -4,6 +4,7 @@ using Startpunt.Tests.Infrastructure;
 using Startpunt.TestSupport;
 using Startpunt.Web.Domain;
 using Startpunt.Web.OfferSearch;
+using Startpunt.Web.OfferSearch.InProcess;
 using Startpunt.Web.OfferSearch.Meilisearch;
 
 namespace Startpunt.Tests.OfferSearch;
@@ -21,6 +22,20 @@ public sealed class SqliteContractFactory : StartpuntFactory, IContractFixture, 
     public async Task InitializeAsync()
     {
         _ = Services;
+        Data = await ContractData.SeedAsync(this);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+public sealed class InProcessContractFactory : StartpuntFactory, IContractFixture, IAsyncLifetime
+{
+    protected override bool SeedDemo => false;
+    public ContractData.Summary Data { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Services.GetRequiredService<InProcessOfferIndex>().WhenReady;
         Data = await ContractData.SeedAsync(this);
     }
 
@@ -158,6 +173,14 @@ public abstract class SearchContractTests<TFactory>(TFactory app) where TFactory
 public sealed class SqliteSearchContractTests(SqliteContractFactory app) : SearchContractTests<SqliteContractFactory>(app), IClassFixture<SqliteContractFactory>
 {
     protected override IOfferSearch Engine(IServiceProvider services) => services.GetRequiredService<SqliteOfferSearch>();
+}
+
+public sealed class InProcessSearchContractTests(InProcessContractFactory app)
+    : SearchContractTests<InProcessContractFactory>(app), IClassFixture<InProcessContractFactory>
+{
+    protected override IOfferSearch Engine(IServiceProvider services) => services.GetRequiredService<InProcessOfferSearch>();
+
+    protected override bool AlsoCompareWithSqlite => true;
 }
 
 public sealed class MeilisearchSearchContractTests(MeilisearchContractFactory app)

@@ -77,3 +77,17 @@ public sealed class DemoFile
     public Dictionary<string, List<string>> Activities { get; set; } = [];
     public Dictionary<string, List<string>> Descriptions { get; set; } = [];
 }
+
+/// <summary>content/search-words.yml: synonyms and resident words for free-text search.</summary>
+public sealed class SearchWordsFile
+{
+    public Dictionary<string, List<string>> Synonyms { get; set; } = [];
+    public Dictionary<string, SearchWordFact> Facts { get; set; } = [];
+}
+
+public sealed class SearchWordFact
+{
+    /// <summary>"offered" or "wheelchair".</summary>
+    public string? Transport { get; set; }
+    public string? TargetGroup { get; set; }
+}

@@ -40,6 +40,19 @@ public sealed class ContentStore(IOptions<PathOptions> paths)
 
     public List<NamedFile> Languages() => Read<List<NamedFile>>(Path.Combine(Root, "languages.yml"));
 
+    /// <summary>The search words file, with its last write time (to notice a change); an empty file when there is none.</summary>
+    public (SearchWordsFile Words, DateTime Written) SearchWords()
+    {
+        var path = Path.Combine(Root, "search-words.yml");
+        return File.Exists(path) ? (Read<SearchWordsFile>(path), File.GetLastWriteTimeUtc(path)) : (new SearchWordsFile(), DateTime.MinValue);
+    }
+
+    public DateTime SearchWordsWritten()
+    {
+        var path = Path.Combine(Root, "search-words.yml");
+        return File.Exists(path) ? File.GetLastWriteTimeUtc(path) : DateTime.MinValue;
+    }
+
     public DemoFile Demo() => Read<DemoFile>(Path.Combine(Root, "demo", "demo.yml"));
 
     /// <summary>A Markdown page in the asked language, falling back to Dutch; null when it does not exist.</summary>

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using Startpunt.Web.Domain;
+
+namespace Startpunt.Web.OfferSearch.InProcess;
+
+/// <summary>
+/// Every visible offer of every region in memory, per region a snapshot that searches read without locks: offers
+/// at a location sorted by latitude (a band of the box is found by binary search, then longitude and the exact
+/// distance are checked), help at home by municipality of its service area. A change builds new snapshots of the
+/// regions it touches and swaps them in; readers keep the snapshot they started with.
+/// </summary>
+public sealed class InProcessOfferIndex
+{
+    private readonly Lock _write = new();
+    private readonly Dictionary<int, IndexedOffer> _offers = [];
+    private readonly Dictionary<string, Dictionary<int, IndexedOffer>> _byRegion = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RegionSnapshot> _regions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, Dictionary<int, ContractTerm[]>> _contracts = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Dictionary<string, StoplightRules> _rules = new(StringComparer.Ordinal);
+
+    public StringPool Pool { get; } = new();
+
+    public Vocabulary Vocabulary { get; } = new();
+
+    /// <summary>Loaded from the database: searches may use the index (until then they go to SQLite).</summary>
+    public bool IsReady => _ready.Task.IsCompleted;
+
+    public Task WhenReady => _ready.Task;
+
+    /// <summary>The last change-feed (search outbox) row the index has applied.</summary>
+    public long Watermark { get; private set; }
+
+    public int Count { get { lock (_write) return _offers.Count; } }
+
+    public DateTimeOffset? LoadedAt { get; private set; }
+
+    /// <summary>Raised after a change was applied (on the thread that applied it).</summary>
+    public event Action? Changed;
+
+    public RegionSnapshot? Region(string regionId) => _regions.GetValueOrDefault(regionId);
+
+    public ContractTerm[]? Contracts(int providerId, int productId) =>
+        _contracts.TryGetValue(providerId, out var byProduct) ? byProduct.GetValueOrDefault(productId) : null;
+
+    internal IndexedOffer? Offer(int id) { lock (_write) return _offers.GetValueOrDefault(id); }
+
+    /// <summary>Replaces everything with a full load and opens the index to searches.</summary>
+    internal void Load(List<IndexedOffer> offers, Dictionary<int, Dictionary<int, ContractTerm[]>> contracts,
+        Dictionary<string, StoplightRules> rules, long watermark, DateTimeOffset now)
+    {
+        lock (_write)
+        {
+            _offers.Clear();
+            _byRegion.Clear();
+            foreach (var o in offers) Put(o);
+            _contracts.Clear();
+            foreach (var (provider, byProduct) in contracts) _contracts[provider] = byProduct;
+            _rules = rules;
+            RebuildRegions(_offers.Values.Select(o => o.RegionId).Concat(_regions.Keys).Concat(rules.Keys).ToHashSet(StringComparer.Ordinal));
+            Watermark = watermark;
+            LoadedAt = now;
+        }
+        _ready.TrySetResult();
+    }
+
+    /// <summary>
+    /// Applies the current state of changed offers: <paramref name="current"/> holds those still visible, the rest of
+    /// <paramref name="changed"/> leaves the index. Contracts of the providers concerned and the regions' rules are replaced too.
+    /// </summary>
+    internal void Apply(IReadOnlyCollection<int> changed, List<IndexedOffer> current, Dictionary<int, Dictionary<int, ContractTerm[]>> contracts,
+        Dictionary<string, StoplightRules> rules, long watermark)
+    {
+        lock (_write)
+        {
+            var regions = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in changed)
+            {
+                if (!_offers.Remove(id, out var old)) continue;
+                _byRegion[old.RegionId].Remove(id);
+                regions.Add(old.RegionId);
+            }
+            foreach (var o in current)
+            {
+                Put(o);
+                regions.Add(o.RegionId);
+            }
+            foreach (var (provider, byProduct) in contracts) _contracts[provider] = byProduct;
+            var rulesChanged = rules.Count != _rules.Count || rules.Any(r => !_rules.TryGetValue(r.Key, out var was) || was != r.Value);
+            _rules = rules;
+            if (rulesChanged) regions.UnionWith(rules.Keys);
+            RebuildRegions(regions);
+            Watermark = Math.Max(Watermark, watermark);
+        }
+        Changed?.Invoke();
+    }
+
+    /// <summary>Which providers the given offers belong to now (in the index), for refreshing their contracts.</summary>
+    internal HashSet<int> ProvidersOf(IEnumerable<int> offerIds)
+    {
+        lock (_write) return offerIds.Select(id => _offers.GetValueOrDefault(id)).Where(o => o is not null).Select(o => o!.ProviderId).ToHashSet();
+    }
+
+    private void Put(IndexedOffer o)
+    {
+        _offers[o.Id] = o;
+        if (!_byRegion.TryGetValue(o.RegionId, out var region)) _byRegion[o.RegionId] = region = [];
+        region[o.Id] = o;
+    }
+
+    private void RebuildRegions(HashSet<string> regionIds)
+    {
+        foreach (var region in regionIds)
+        {
+            var offers = _byRegion.TryGetValue(region, out var byId) ? byId.Values.ToList() : [];
+            _regions[region] = new RegionSnapshot(_rules.GetValueOrDefault(region) ?? StoplightRules.Default, offers);
+        }
+    }
+}
+
+/// <summary>One region's offers as searches read them; never changed after it is built.</summary>
+public sealed class RegionSnapshot
+{
+    public RegionSnapshot(StoplightRules rules, List<IndexedOffer> offers)
+    {
+        Rules = rules;
+        Count = offers.Count;
+        Located = offers.Where(o => o.AtLocation).OrderBy(o => o.Latitude).ToArray();
+        Latitudes = Located.Select(o => o.Latitude).ToArray();
+        Longitudes = Located.Select(o => o.Longitude).ToArray();
+        AtHome = offers.Where(o => !o.AtLocation)
+            .SelectMany(o => o.ServiceArea.Select(m => (Municipality: m, Offer: o)))
+            .GroupBy(x => x.Municipality, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Offer).ToArray(), StringComparer.Ordinal);
+    }
+
+    public StoplightRules Rules { get; }
+    public int Count { get; }
+    /// <summary>Offers at a location, by latitude; <see cref="Latitudes"/> and <see cref="Longitudes"/> run beside it.</summary>
+    public IndexedOffer[] Located { get; }
+    public double[] Latitudes { get; }
+    public double[] Longitudes { get; }
+    /// <summary>Help at home per municipality it comes to.</summary>
+    public Dictionary<string, IndexedOffer[]> AtHome { get; }
+
+    /// <summary>The first index in <see cref="Located"/> at or above <paramref name="latitude"/>.</summary>
+    public int FirstAtOrAbove(double latitude)
+    {
+        int lo = 0, hi = Latitudes.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Latitudes[mid] < latitude) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+}
