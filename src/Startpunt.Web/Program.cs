@@ -1,4 +1,5 @@
 using Startpunt.Web;
+using Startpunt.Web.Cluster;
 using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
 using Startpunt.Web.Features.Consultant;
@@ -24,6 +25,7 @@ if (args.Contains("healthcheck"))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStartpuntData();
+builder.AddStartpuntCluster();
 builder.AddStartpuntSearch();
 builder.AddStartpuntMail();
 builder.AddStartpuntAccounts();
@@ -55,6 +57,7 @@ if (args.Contains("migrate"))
 {
     // The explicit schema step for production: migrations, open data, content/ (and demo content when configured).
     await app.InitializeDatabaseAsync();
+    app.EnsureKeyRing();
     return 0;
 }
 if (Array.IndexOf(args, "create-admin") is var adminAt and >= 0)

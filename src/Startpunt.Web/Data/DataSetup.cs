@@ -18,6 +18,9 @@ public sealed class PathOptions
 
 public enum DatabaseProvider { Sqlite, PostgreSql }
 
+/// <summary>Where the data lives; <see cref="KeysDirectory"/> is the data-protection key folder beside a SQLite file.</summary>
+public sealed record DatabaseStore(DatabaseProvider Provider, string ConnectionString, string? KeysDirectory);
+
 public sealed class DatabaseOptions
 {
     /// <summary>`Sqlite` (the default: one file, one process) or `PostgreSQL` (several web nodes).</summary>
@@ -47,14 +50,14 @@ public static class DataSetup
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<InstallationOptions>, InstallationValidator>();
         builder.Services.AddSingleton<Installation>();
 
-        builder.AddStartpuntDb(root);
+        builder.AddStartpuntDb();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditActor>();
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<EmbedOrigins>();
         builder.Services.AddScoped<DatabaseInitializer>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<StartpuntDb>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<StartpuntDb>("database", tags: ["ready"]);
         builder.Services.AddHostedService<DatabaseMaintenance>();
         return builder;
     }
@@ -63,7 +66,20 @@ public static class DataSetup
     /// The configured provider's context, registered as <see cref="StartpuntDb"/> (what every feature asks for) and
     /// as its own type (what its migrations are attributed to).
     /// </summary>
-    private static void AddStartpuntDb(this WebApplicationBuilder builder, string root)
+    private static void AddStartpuntDb(this WebApplicationBuilder builder)
+    {
+        var store = ResolveStore(builder);
+        if (store.Provider == DatabaseProvider.PostgreSql)
+        {
+            builder.Services.AddDbContext<StartpuntDb, PostgreSqlStartpuntDb>(o => PostgreSqlStartpuntDb.Configure(o, store.ConnectionString));
+            return;
+        }
+        Directory.CreateDirectory(store.KeysDirectory!);
+        builder.Services.AddDbContext<StartpuntDb, SqliteStartpuntDb>(o => SqliteStartpuntDb.Configure(o, store.ConnectionString));
+    }
+
+    /// <summary>The provider and connection string from configuration (`Database:Provider`, `ConnectionStrings:Startpunt`).</summary>
+    public static DatabaseStore ResolveStore(WebApplicationBuilder builder)
     {
         var provider = builder.Configuration.GetValue<DatabaseProvider?>("Database:Provider") ?? DatabaseProvider.Sqlite;
         var connectionString = builder.Configuration.GetConnectionString("Startpunt");
@@ -71,12 +87,12 @@ public static class DataSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is PostgreSQL: set ConnectionStrings:Startpunt (ConnectionStrings__Startpunt), e.g. Host=db;Database=startpunt;Username=startpunt;Password=...");
-            builder.Services.AddDbContext<StartpuntDb, PostgreSqlStartpuntDb>(o => PostgreSqlStartpuntDb.Configure(o, connectionString));
-            return;
+            return new DatabaseStore(provider, connectionString, null);
         }
+        var root = FindRepositoryRoot(builder.Environment.ContentRootPath);
         connectionString = WithAbsolutePath(connectionString ?? "Data Source=data/startpunt.db", root);
-        EnsureDirectoryFor(connectionString, root);
-        builder.Services.AddDbContext<StartpuntDb, SqliteStartpuntDb>(o => SqliteStartpuntDb.Configure(o, connectionString));
+        var folder = Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource);
+        return new DatabaseStore(provider, connectionString, Path.Combine(string.IsNullOrEmpty(folder) ? root : folder, "keys"));
     }
 
     /// <summary>The folder with Startpunt.sln, so that `dotnet run` from any folder finds content/ and ../shared.</summary>
@@ -95,13 +111,6 @@ public static class DataSetup
         if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:")
             csb.DataSource = Path.GetFullPath(csb.DataSource, root);
         return csb.ToString();
-    }
-
-    private static void EnsureDirectoryFor(string connectionString, string root)
-    {
-        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(WithAbsolutePath(connectionString, root)).DataSource;
-        var dir = Path.GetDirectoryName(dataSource);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
     }
 }
 

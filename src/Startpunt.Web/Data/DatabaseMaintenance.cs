@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Startpunt.Web.Cluster;
 
 namespace Startpunt.Web.Data;
 
@@ -8,7 +9,7 @@ namespace Startpunt.Web.Data;
 /// step runs it after every import; this service repeats it every <see cref="DatabaseOptions.OptimizeInterval"/>, as
 /// offers come and go.
 /// </summary>
-public sealed class DatabaseMaintenance(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<DatabaseMaintenance> log)
+public sealed class DatabaseMaintenance(IServiceScopeFactory scopes, IJobLock locks, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<DatabaseMaintenance> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,8 +20,12 @@ public sealed class DatabaseMaintenance(IServiceScopeFactory scopes, IOptions<Da
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<StartpuntDb>().OptimizeAsync(stoppingToken);
+                await locks.RunAloneAsync("maintenance", async () =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<StartpuntDb>().OptimizeAsync(stoppingToken);
+                    return true;
+                }, false, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

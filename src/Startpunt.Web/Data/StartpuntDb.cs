@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Web.Domain;
@@ -14,7 +15,7 @@ namespace Startpunt.Web.Data;
 /// </summary>
 public abstract class StartpuntDb(
     DbContextOptions options, AuditActor? actor = null, TimeProvider? clock = null, SearchOutbox? searchOutbox = null)
-    : IdentityDbContext<StartpuntUser>(options)
+    : IdentityDbContext<StartpuntUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
@@ -33,6 +34,8 @@ public abstract class StartpuntDb(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<SearchOutboxEntry> SearchOutboxEntries => Set<SearchOutboxEntry>();
+    /// <summary>The data-protection key ring of every web node (used on PostgreSQL; a SQLite install keeps its keys in a folder beside the file).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// For importers that bring offers with their own history (the demo content, data from an earlier portal): they
@@ -53,7 +56,10 @@ public abstract class StartpuntDb(
     public abstract Task OptimizeAsync(CancellationToken ct);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: every save writes its audit entries asynchronously.");
+        // The one synchronous caller: the data-protection key store (EF's XmlRepository). A key has no history.
+        ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).All(e => e.Entity is DataProtectionKey)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Use SaveChangesAsync: every save writes its audit entries asynchronously.");
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

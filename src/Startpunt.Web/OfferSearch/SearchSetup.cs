@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Startpunt.Web.Data;
 using Startpunt.Web.OfferSearch.InProcess;
 using Startpunt.Web.OfferSearch.Meilisearch;
 
@@ -6,6 +8,9 @@ namespace Startpunt.Web.OfferSearch;
 
 public static class SearchSetup
 {
+    /// <summary>The key of the engine that answers from this node's own data (and stands in when Meilisearch cannot).</summary>
+    public const string LocalEngine = "local";
+
     /// <summary>
     /// The search outbox (the change feed) and SQLite search always. By default the in-process index answers
     /// searches once it is loaded (SQLite until then); with `Search:Meilisearch:Url` Meilisearch does, in front of
@@ -21,6 +26,10 @@ public static class SearchSetup
         var inProcess = builder.Configuration.GetSection(InProcessSearchOptions.Section);
         services.Configure<InProcessSearchOptions>(inProcess);
         var inProcessEnabled = inProcess.Get<InProcessSearchOptions>()?.Enabled ?? true;
+        // FTS5 is SQLite's: on PostgreSQL every node searches its in-process index (Meilisearch may stand in front).
+        var postgreSql = DataSetup.ResolveStore(builder).Provider == DatabaseProvider.PostgreSql;
+        if (postgreSql && !inProcessEnabled)
+            throw new InvalidOperationException("Database:Provider PostgreSQL searches with the in-process index: remove Search:InProcess:Enabled=false.");
         if (inProcessEnabled)
         {
             services.AddSingleton<InProcessOfferIndex>();
@@ -28,14 +37,19 @@ public static class SearchSetup
             services.AddSingleton<InProcessOfferSearch>();
             services.AddSingleton<OfferIndexFeed>();
             services.AddHostedService(sp => sp.GetRequiredService<OfferIndexFeed>());
+            // Not ready (for the proxy and compose) until this node's index is loaded.
+            // Degraded, not unhealthy: /health (liveness for Docker) stays 200 while /health/ready says 503.
+            services.AddHealthChecks().AddCheck<IndexLoadedCheck>("search-index", HealthStatus.Degraded, ["ready"]);
         }
+        // The engine answered from this node's own data: until the index is loaded SQLite's FTS5 on SQLite; on
+        // PostgreSQL the index only (the node is not ready before; the proxy sends it nothing).
+        services.AddKeyedScoped<IOfferSearch>(LocalEngine, (sp, _) =>
+            postgreSql || (inProcessEnabled && sp.GetRequiredService<InProcessOfferIndex>().IsReady)
+                ? sp.GetRequiredService<InProcessOfferSearch>()
+                : sp.GetRequiredService<SqliteOfferSearch>());
         if (!(section.Get<MeilisearchOptions>()?.Enabled ?? false))
         {
-            if (inProcessEnabled)
-                services.AddScoped<IOfferSearch>(sp => sp.GetRequiredService<InProcessOfferIndex>().IsReady
-                    ? sp.GetRequiredService<InProcessOfferSearch>()
-                    : sp.GetRequiredService<SqliteOfferSearch>());
-            else services.AddScoped<IOfferSearch>(sp => sp.GetRequiredService<SqliteOfferSearch>());
+            services.AddScoped(sp => sp.GetRequiredKeyedService<IOfferSearch>(LocalEngine));
             return builder;
         }
 
@@ -81,4 +95,11 @@ public static class SearchSetup
         Console.WriteLine($"Reindexed {report.Documents} offers into '{indexer.Live}' in {report.Duration.TotalSeconds:0.0} s.");
         return 0;
     }
+}
+
+/// <summary>Healthy once this node's in-process index is loaded (tagged "ready": /health/ready).</summary>
+internal sealed class IndexLoadedCheck(InProcessOfferIndex index) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(index.IsReady ? HealthCheckResult.Healthy("search index loaded") : new HealthCheckResult(context.Registration.FailureStatus, "search index loading"));
 }

@@ -20,7 +20,11 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     protected virtual bool UsePostgreSql => Environment.GetEnvironmentVariable(ProviderVariable) == "PostgreSQL";
     /// <summary>The factory's PostgreSQL database, when it has one.</summary>
     public string? PostgreSqlConnectionString { get; private set; }
-    public FixedClock Clock { get; } = new();
+    public StartpuntFactory() : this(new FixedClock()) { }
+
+    protected StartpuntFactory(FixedClock clock) => Clock = clock;
+
+    public FixedClock Clock { get; }
     public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"{Guid.NewGuid():N}.db");
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"mail-{Guid.NewGuid():N}");
     /// <summary>False for a second process on another factory's database file: the owner deletes it.</summary>
@@ -36,8 +40,7 @@ public class StartpuntFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         if (UsePostgreSql)
         {
-            // ConfigureWebHost is synchronous; Task.Run keeps xunit's context out of the wait.
-            PostgreSqlConnectionString = Task.Run(async () => await (await PostgresServer.SharedAsync()).CreateDatabaseAsync()).GetAwaiter().GetResult();
+            PostgreSqlConnectionString = PostgreSqlDatabase();
             builder.UseSetting("Database:Provider", "PostgreSQL");
             builder.UseSetting("ConnectionStrings:Startpunt", PostgreSqlConnectionString);
         }
@@ -62,6 +65,13 @@ public class StartpuntFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>A new database of the factory's own; a second node takes the first one's.</summary>
+    protected virtual string PostgreSqlDatabase() =>
+        // ConfigureWebHost is synchronous; Task.Run keeps xunit's context out of the wait.
+        Task.Run(async () => await (await PostgresServer.SharedAsync()).CreateDatabaseAsync()).GetAwaiter().GetResult();
+
+    protected virtual bool OwnsDatabase => true;
+
     /// <summary>A fresh DbContext on the factory's database, for arranging and checking data.</summary>
     public StartpuntDb CreateDb() => Services.CreateScope().ServiceProvider.GetRequiredService<StartpuntDb>();
 
@@ -77,7 +87,7 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (PostgreSqlConnectionString is { } postgreSql && DeleteDatabaseOnDispose)
+        if (PostgreSqlConnectionString is { } postgreSql && OwnsDatabase && DeleteDatabaseOnDispose)
             Task.Run(async () => await (await PostgresServer.SharedAsync()).DropDatabaseAsync(postgreSql)).GetAwaiter().GetResult();
         foreach (var suffix in DeleteDatabaseOnDispose ? ["", "-wal", "-shm"] : Array.Empty<string>())
         {
@@ -94,4 +104,15 @@ public class StartpuntFactory : WebApplicationFactory<Program>
 public class PostgreSqlFactory : StartpuntFactory
 {
     protected override bool UsePostgreSql => true;
+}
+
+/// <summary>
+/// A second web node: the same PostgreSQL database and clock as <paramref name="first"/>, a process state (key ring
+/// cache, caches, background services) of its own, as a second server would have.
+/// </summary>
+public sealed class PostgreSqlNodeFactory(StartpuntFactory first) : StartpuntFactory(first.Clock)
+{
+    protected override bool UsePostgreSql => true;
+    protected override string PostgreSqlDatabase() => first.PostgreSqlConnectionString ?? throw new InvalidOperationException("the first node has no PostgreSQL database");
+    protected override bool OwnsDatabase => false;
 }

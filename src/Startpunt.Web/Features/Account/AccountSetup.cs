@@ -40,12 +40,8 @@ public static class AccountSetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrors>()
             .AddClaimsPrincipalFactory<StartpuntClaimsFactory>();
-        // Tokens (reset links), the sign-in cookie and the protected authenticator keys need keys that survive a restart and
-        // are shared with the commands (`create-admin`); they live in a folder, not in the database a backup copies.
-        var root = Data.DataSetup.FindRepositoryRoot(builder.Environment.ContentRootPath);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Startpunt")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(builder.Configuration["DataProtection:KeysDirectory"] ?? "data/keys", root)));
+        // Tokens (reset links), the sign-in cookie and the protected authenticator keys use the one key ring of
+        // Cluster/ClusterSetup: kept across restarts and shared with the commands (`create-admin`) and the other nodes.
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = ResetLinkLifetime);
         // A switched-off person, a new password or "log out everywhere" ends other sessions within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Startpunt.Web.Cluster;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Features.Provider;
@@ -106,7 +107,7 @@ public sealed class Reminders(StartpuntDb db, IMailSender mail, TimeProvider clo
 }
 
 /// <summary>Runs <see cref="Reminders.SendDueAsync"/> on a timer from the injected clock.</summary>
-public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReminderJob> log) : BackgroundService
+public sealed class ReminderJob(IServiceScopeFactory scopes, IJobLock locks, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReminderJob> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -126,11 +127,12 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider clock,
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>One run, on one node at a time (<see cref="IJobLock"/>): another node's run in progress means 0 here.</summary>
+    public Task<int> RunOnceAsync(CancellationToken ct) => locks.RunAloneAsync("reminders", async () =>
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Reminders>().SendDueAsync(ct);
-    }
+    }, 0, ct);
 }
 
 public static class FreshnessSetup

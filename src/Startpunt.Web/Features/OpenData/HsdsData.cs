@@ -60,12 +60,16 @@ public sealed class HsdsData(StartpuntDb db, IwmoCodes iwmo, TimeProvider clock)
     /// <summary>Every word must occur in the offer's search text (provider, product, level, town, description).</summary>
     public static IQueryable<Offer> WithText(IQueryable<Offer> offers, string text)
     {
-        foreach (var word in Words(text)) offers = offers.Where(o => EF.Functions.Like(o.SearchText, $"%{word}%", "\\"));
+        foreach (var word in Words(text)) offers = offers.Where(o => EF.Functions.Like(o.SearchText.ToLower(), $"%{word}%", "\\"));
         return offers;
     }
 
+    /// <summary>
+    /// The search words, lower case and escaped for LIKE. Callers compare with the column's lower case: SQLite's LIKE
+    /// ignores case (ASCII), PostgreSQL's does not; lower() on both sides gives the same answer on both.
+    /// </summary>
     public static IEnumerable<string> Words(string text) =>
-        text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(8)
+        text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(8)
             .Select(w => w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal));
 
     public async Task<ILookup<(string Type, int Id), AuditEntry>> HistoryAsync(string entityType, IReadOnlyCollection<int> ids, CancellationToken ct)

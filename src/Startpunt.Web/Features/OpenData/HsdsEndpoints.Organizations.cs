@@ -24,7 +24,7 @@ public static partial class HsdsEndpoints
         }
         if (p.Search is { } text)
             foreach (var word in HsdsData.Words(text))
-                providers = providers.Where(pr => EF.Functions.Like(pr.Name, $"%{word}%", "\\") || EF.Functions.Like(pr.Description, $"%{word}%", "\\"));
+                providers = providers.Where(pr => EF.Functions.Like(pr.Name.ToLower(), $"%{word}%", "\\") || EF.Functions.Like(pr.Description.ToLower(), $"%{word}%", "\\"));
 
         var total = await providers.CountAsync(ct);
         var skip = (long)(p.Page - 1) * p.PerPage;
@@ -76,8 +76,8 @@ public static partial class HsdsEndpoints
         if (p.ModifiedAfter is { } since) locations = locations.Where(l => l.UpdatedAt >= since);
         if (p.Search is { } text)
             foreach (var word in HsdsData.Words(text))
-                locations = locations.Where(l => EF.Functions.Like(l.Name, $"%{word}%", "\\") || EF.Functions.Like(l.Town, $"%{word}%", "\\")
-                                                 || EF.Functions.Like(l.Street, $"%{word}%", "\\") || EF.Functions.Like(l.Postcode, $"%{word}%", "\\"));
+                locations = locations.Where(l => EF.Functions.Like(l.Name.ToLower(), $"%{word}%", "\\") || EF.Functions.Like(l.Town.ToLower(), $"%{word}%", "\\")
+                                                 || EF.Functions.Like(l.Street.ToLower(), $"%{word}%", "\\") || EF.Functions.Like(l.Postcode.ToLower(), $"%{word}%", "\\"));
         var total = await locations.CountAsync(ct);
         var skip = (long)(p.Page - 1) * p.PerPage;
         var page = skip >= total ? [] : await locations.AsNoTracking().Include(l => l.Provider).OrderBy(l => l.Id).Skip((int)skip).Take(p.PerPage).ToListAsync(ct);

@@ -4,11 +4,11 @@ namespace Startpunt.Web.OfferSearch.Meilisearch;
 
 /// <summary>
 /// The portal's <see cref="IOfferSearch"/> when Meilisearch is configured: Meilisearch while it answers and its
-/// index is current, otherwise the SQLite engine, in the same request. A resident never sees an error page because
+/// index is current, otherwise this node's own engine (SQLite's, or the in-process index), in the same request. A resident never sees an error page because
 /// the search server is down; the health endpoint says so instead.
 /// </summary>
 public sealed class FallbackOfferSearch(
-    MeilisearchOfferSearch meilisearch, SqliteOfferSearch sqlite, SearchCircuit circuit, IndexSyncStatus sync,
+    MeilisearchOfferSearch meilisearch, [FromKeyedServices(SearchSetup.LocalEngine)] IOfferSearch sqlite, SearchCircuit circuit, IndexSyncStatus sync,
     Microsoft.Extensions.Options.IOptions<MeilisearchOptions> options, ILogger<FallbackOfferSearch> log) : IOfferSearch
 {
     public async Task<OfferSearchResult> SearchAsync(OfferSearchQuery query, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Startpunt.Web.Cluster;
 using Startpunt.Web.Data;
 
 namespace Startpunt.Web.OfferSearch.Meilisearch;
@@ -12,7 +13,7 @@ namespace Startpunt.Web.OfferSearch.Meilisearch;
 /// <see cref="SearchOutbox.MaxAttempts"/> times is parked (and reported by the health check).
 /// </summary>
 public sealed class OfferIndexSync(
-    IServiceScopeFactory scopes, SearchOutbox outbox, IndexSyncStatus status, SearchCircuit circuit,
+    IServiceScopeFactory scopes, IJobLock locks, SearchOutbox outbox, IndexSyncStatus status, SearchCircuit circuit,
     IOptions<MeilisearchOptions> options, TimeProvider clock, ILogger<OfferIndexSync> log) : BackgroundService
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(10);
@@ -51,7 +52,10 @@ public sealed class OfferIndexSync(
     }
 
     /// <summary>One pass: make sure the index exists, refresh offers whose contracts started or ended, drain one batch. Returns the rows handled.</summary>
-    public async Task<int> RunPassAsync(CancellationToken ct)
+    /// <remarks>With several web nodes one node drains at a time (<see cref="IJobLock"/>); the others return 0 and poll.</remarks>
+    public Task<int> RunPassAsync(CancellationToken ct) => locks.RunAloneAsync("search-outbox", () => PassAsync(ct), 0, ct);
+
+    private async Task<int> PassAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StartpuntDb>();

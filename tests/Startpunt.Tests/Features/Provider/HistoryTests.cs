@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Startpunt.Tests.Infrastructure;
 
@@ -18,13 +17,11 @@ public sealed class HistoryTests(StartpuntFactory app) : IClassFixture<Startpunt
     [Fact]
     public async Task History_cannot_be_changed_or_deleted_in_the_database_either()
     {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
-        foreach (var sql in new[] { "UPDATE AuditEntries SET UserName = 'x'", "DELETE FROM AuditEntries" })
+        // On either provider (SQLite triggers, a PostgreSQL trigger function), straight SQL past the app.
+        await using var db = app.CreateDb();
+        foreach (var sql in new[] { """UPDATE "AuditEntries" SET "UserName" = 'x'""", """DELETE FROM "AuditEntries" """ })
         {
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            var e = await Assert.ThrowsAsync<SqliteException>(() => cmd.ExecuteNonQueryAsync());
+            var e = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync(sql));
             Assert.Contains("append-only", e.Message);
         }
     }
