@@ -8,7 +8,7 @@ namespace Startpunt.Web.OfferSearch;
 
 public static class SearchSetup
 {
-    /// <summary>The key of the engine that answers from this node's own data (and stands in when Meilisearch cannot).</summary>
+    /// <summary>The key of the engine that stands in when Meilisearch cannot answer.</summary>
     public const string LocalEngine = "local";
 
     /// <summary>
@@ -41,15 +41,18 @@ public static class SearchSetup
             // Degraded, not unhealthy: /health (liveness for Docker) stays 200 while /health/ready says 503.
             services.AddHealthChecks().AddCheck<IndexLoadedCheck>("search-index", HealthStatus.Degraded, ["ready"]);
         }
-        // The engine answered from this node's own data: until the index is loaded SQLite's FTS5 on SQLite; on
-        // PostgreSQL the index only (the node is not ready before; the proxy sends it nothing).
-        services.AddKeyedScoped<IOfferSearch>(LocalEngine, (sp, _) =>
-            postgreSql || (inProcessEnabled && sp.GetRequiredService<InProcessOfferIndex>().IsReady)
-                ? sp.GetRequiredService<InProcessOfferSearch>()
-                : sp.GetRequiredService<SqliteOfferSearch>());
+        // The engine that stands in when Meilisearch cannot answer: SQLite's FTS5 on SQLite; on PostgreSQL the
+        // in-process index (FTS5 is SQLite's; a PostgreSQL node is not ready before its index is loaded).
+        services.AddKeyedScoped<IOfferSearch>(LocalEngine, (sp, _) => postgreSql
+            ? sp.GetRequiredService<InProcessOfferSearch>()
+            : sp.GetRequiredService<SqliteOfferSearch>());
         if (!(section.Get<MeilisearchOptions>()?.Enabled ?? false))
         {
-            services.AddScoped(sp => sp.GetRequiredKeyedService<IOfferSearch>(LocalEngine));
+            if (inProcessEnabled)
+                services.AddScoped<IOfferSearch>(sp => postgreSql || sp.GetRequiredService<InProcessOfferIndex>().IsReady
+                    ? sp.GetRequiredService<InProcessOfferSearch>()
+                    : sp.GetRequiredService<SqliteOfferSearch>());
+            else services.AddScoped<IOfferSearch>(sp => sp.GetRequiredService<SqliteOfferSearch>());
             return builder;
         }
 
