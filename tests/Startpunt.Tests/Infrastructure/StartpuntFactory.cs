@@ -51,7 +51,8 @@ public class StartpuntFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Installation:Demo", SeedDemo ? "true" : "false");
-        builder.UseSetting("DataProtection:KeysDirectory", KeysDirectory);
+        // On PostgreSQL the key ring is in the database, shared by a second node as in production; SQLite keeps a folder per factory.
+        if (!UsePostgreSql) builder.UseSetting("DataProtection:KeysDirectory", KeysDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         // The reminder job is run by the tests themselves, under the fixed clock.

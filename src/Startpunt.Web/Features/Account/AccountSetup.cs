@@ -59,7 +59,10 @@ public static class AccountSetup
         });
         builder.Services.AddAuthorizationBuilder()
             // A page or endpoint is private unless it says [AllowAnonymous] / .AllowAnonymous().
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // A request that matched no endpoint passes, so that it ends as the 404 page rather than at sign-in.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && http.GetEndpoint() is null))
+                .Build())
             .AddPolicy(Roles.Provider, p => p.RequireRole(Roles.Provider))
             .AddPolicy(Roles.ContractManager, p => p.RequireRole(Roles.ContractManager, Roles.Administrator))
             .AddPolicy(Roles.Consultant, p => p.RequireRole(Roles.Consultant, Roles.ContractManager, Roles.Administrator));

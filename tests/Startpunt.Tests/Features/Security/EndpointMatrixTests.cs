@@ -18,10 +18,10 @@ public sealed class EndpointMatrixTests(StartpuntFactory app) : IClassFixture<St
     private static readonly HashSet<string> Public =
     [
         "/", "zoeken", "embed", "aanbod/{id:int}", "shortlist", "open-data", "fout/{code:int?}",
-        "{name:regex(^(toegankelijkheid|privacy|over-de-demo|stoplicht)$)}",
+        "{name:regex(^(toegankelijkheid|privacy|over-de-demo|stoplicht|contact)$)}",
         "account/inloggen", "account/tweestaps", "account/uitloggen", "account/geen-toegang", "account/uitnodiging/{token}",
         "account/nieuw-wachtwoord", "account/wachtwoord-vergeten", "account/e-mailadres-bevestigen",
-        "taal/{culture}", "health", "health/live", "open-data/{regio}/hsds.json", "open-data/{regio}/hsds-csv.zip",
+        "taal/{culture}", "health", "health/live", "health/ready", "open-data/{regio}/hsds.json", "open-data/{regio}/hsds-csv.zip",
     ];
 
     /// <summary>Who may open the private areas, by the start of the path.</summary>
