@@ -49,9 +49,11 @@ public sealed partial class ConsultantAndRegionTests
         await remindable.Locator("button", new() { HasText = "Herinner nu" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/regio");
         var status = page.Locator("main .utrecht-alert--ok[role=status]");
-        await Expect(status).ToHaveTextAsync(new Regex("De herinnering is verstuurd\\.|Er is geen herinnering verstuurd"));
+        // The message names the provider and, when sent, the address it went to.
+        var name = Regex.Escape(providerName);
+        await Expect(status).ToHaveTextAsync(new Regex($"De herinnering aan {name} is verstuurd naar \\S+@\\S+\\.|Er is geen herinnering verstuurd: {name} heeft"));
         var statusText = (await status.InnerTextAsync()).Trim();
-        if (statusText.StartsWith("De herinnering is verstuurd", StringComparison.Ordinal))
+        if (statusText.StartsWith("De herinnering aan", StringComparison.Ordinal))
             // The "Laatste herinnering" column of that provider now has today's date.
             await Expect(page.Locator($"table.freshness-table tr[data-provider='{providerId}'] td").Nth(4)).ToHaveTextAsync("16 november 2026");
 

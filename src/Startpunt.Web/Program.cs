@@ -2,16 +2,6 @@ using Startpunt.Web;
 using Startpunt.Web.Cluster;
 using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
-using Startpunt.Web.Features.Consultant;
-using Startpunt.Web.Features.ContractManager;
-using Startpunt.Web.Features.Freshness;
-using Startpunt.Web.Features.GettingHelp;
-using Startpunt.Web.Features.Shortlist;
-using Startpunt.Web.Features.History;
-using Startpunt.Web.Features.OpenData;
-using Startpunt.Web.Features.Provider;
-using Startpunt.Web.Features.Search;
-using Startpunt.Web.Mail;
 using Startpunt.Web.OfferSearch;
 
 if (args.Contains("healthcheck"))
@@ -24,21 +14,7 @@ if (args.Contains("healthcheck"))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddStartpuntData();
-builder.AddStartpuntCluster();
-builder.AddStartpuntSearch();
-builder.AddStartpuntMail();
-builder.AddStartpuntAccounts();
-builder.AddStartpuntResidentSearch();
-builder.AddStartpuntProviderWorkspace();
-builder.AddStartpuntConsultant();
-builder.AddStartpuntContractManager();
-builder.AddStartpuntFreshness();
-builder.AddStartpuntOpenData();
-builder.AddStartpuntHistory();
-builder.AddStartpuntWeb();
-builder.AddStartpuntGettingHelp();
-builder.AddStartpuntShortlist();
+builder.AddStartpunt();
 
 var app = builder.Build();
 

@@ -9,7 +9,7 @@ using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Bench;
 
-/// <summary>The portal's own composition (the same AddXxx calls as Program.cs) on the benchmark's database and Meilisearch, without serving pages.</summary>
+/// <summary>The portal's own composition (<c>AddStartpunt</c>, as Program.cs) on the benchmark's database and Meilisearch, without serving pages.</summary>
 public static class BenchHost
 {
     public const string Index = "bench_offers";
@@ -24,12 +24,7 @@ public static class BenchHost
         });
         builder.Configuration.AddInMemoryCollection(Settings(repositoryRoot, databasePath, meilisearchUrl));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddStartpuntData();
-        builder.AddStartpuntSearch();
-        builder.AddStartpuntMail();
-        builder.AddStartpuntAccounts();
-        builder.AddStartpuntFreshness();
-        builder.AddStartpuntWeb();
+        builder.AddStartpunt();
         builder.Services.RemoveAll<TimeProvider>();
         builder.Services.AddSingleton(clock);
         return builder.Build();
@@ -43,6 +38,8 @@ public static class BenchHost
         ["Paths:OpenDataDirectory"] = Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "data")),
         ["Database:MigrateOnStart"] = "false",
         ["Database:SeedDemo"] = "false",
+        // A Production installation needs its public address; the benchmark's is this machine.
+        ["Installation:PublicBaseUrl"] = "http://127.0.0.1",
         ["Reminders:Enabled"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Search:Meilisearch:Url"] = meilisearchUrl,
