@@ -45,7 +45,8 @@ public sealed partial class ConsultantAndRegionTests
         // Remind the first provider that has the button.
         var remindable = providerRows.Filter(new() { Has = page.Locator("button", new() { HasText = "Herinner nu" }) }).First;
         var providerId = await remindable.GetAttributeAsync("data-provider");
-        var providerName = (await remindable.Locator("th").InnerTextAsync()).Trim();
+        // The name is the link's visible text; a hidden ": aanbod dat te laat is" follows it for screen readers.
+        var providerName = (await remindable.Locator("th").InnerTextAsync()).Split('\n')[0].Trim();
         await remindable.Locator("button", new() { HasText = "Herinner nu" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/regio");
         var status = page.Locator("main .utrecht-alert--ok[role=status]");
