@@ -89,7 +89,7 @@ public sealed class Invitations(StartpuntDb db, IMailSender mail, Installation i
         if (!created.Succeeded) return (null, created.Errors);
         await users.AddToRoleAsync(user, invitation.Role);
         if (invitation.ProviderId is { } providerId)
-            db.OrganisationMembers.Add(new OrganisationMember { UserId = user.Id, ProviderId = providerId });
+            db.OrganisationMembers.Add(new OrganisationMember { UserId = user.Id, ProviderId = providerId, IsAdministrator = invitation.OrganisationAdministrator });
         invitation.UsedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
