@@ -7,6 +7,7 @@ using Startpunt.Web.Features.Freshness;
 using Startpunt.Web.Features.GettingHelp;
 using Startpunt.Web.Features.History;
 using Startpunt.Web.Features.OpenData;
+using Startpunt.Web.Features.People;
 using Startpunt.Web.Features.Provider;
 using Startpunt.Web.Features.Search;
 using Startpunt.Web.Features.Shortlist;
@@ -35,6 +36,7 @@ public static class StartpuntSetup
         builder.AddStartpuntFreshness();
         builder.AddStartpuntOpenData();
         builder.AddStartpuntHistory();
+        builder.AddStartpuntPeople();
         builder.AddStartpuntWeb();
         builder.AddStartpuntGettingHelp();
         builder.AddStartpuntShortlist();
