@@ -1,6 +1,7 @@
 using Startpunt.Web.Cluster;
 using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
+using Startpunt.Web.Features.Admin;
 using Startpunt.Web.Features.Consultant;
 using Startpunt.Web.Features.ContractManager;
 using Startpunt.Web.Features.Freshness;
@@ -37,6 +38,7 @@ public static class StartpuntSetup
         builder.AddStartpuntOpenData();
         builder.AddStartpuntHistory();
         builder.AddStartpuntPeople();
+        builder.AddStartpuntAdmin();
         builder.AddStartpuntWeb();
         builder.AddStartpuntGettingHelp();
         builder.AddStartpuntShortlist();
