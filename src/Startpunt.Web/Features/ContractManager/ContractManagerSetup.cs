@@ -7,6 +7,7 @@ public static class ContractManagerSetup
     {
         builder.Services.AddScoped<RegionScope>();
         builder.Services.AddScoped<RegionalDeactivation>();
+        builder.Services.AddScoped<NewProvider>();
         builder.Services.AddScoped<Freshness>();
         builder.Services.AddScoped<Trends>();
         builder.Services.AddScoped<Coverage>();
