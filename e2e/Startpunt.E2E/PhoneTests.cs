@@ -98,12 +98,15 @@ public sealed class PhoneTests(BrowserFixture app, ITestOutputHelper output)
         var providerId = Regex.Match(workspace, @"/aanbieder/(\d+)").Groups[1].Value;
         // Still wider than a phone (issue 13, not done yet): wachttijden 699 px, aanbod 486 px; /toegankelijkheid,
         // /open-data, /account/inloggen and /regio, /regio/aanbieders, /regio/rapportage, /regio/catalogus.
-        foreach (var sub in new[] { "locaties", "profiel" })
+        foreach (var sub in new[] { "locaties", "profiel", "mensen" })
             await CheckAsync($"/aanbieder/{providerId}/{sub}");
 
         await SignInAsync(DemoAccounts.All[3].Email);
-        foreach (var path in new[] { "/regio/trends", "/regio/dekking" })
+        foreach (var path in new[] { "/regio/trends", "/regio/dekking", "/regio/aanbieders/nieuw" })
             await CheckAsync(path);
+
+        await SignInAsync(DemoAccounts.All[4].Email);
+        await CheckAsync("/beheer/accounts");
 
         output.WriteLine("SCROLL WIDTH at 390 px: " + string.Join("; ", checkedPages));
         Assert.True(tooWide.Count == 0, "Pages wider than the phone: " + string.Join("; ", tooWide));
