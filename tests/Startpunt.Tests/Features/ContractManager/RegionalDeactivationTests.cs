@@ -99,7 +99,8 @@ public sealed class RegionalDeactivationTests(BareFactory app) : IClassFixture<B
         Assert.Null(weekly.QuerySelector($"#offer-{west.Id}"));
         Assert.NotNull(weekly.QuerySelector($"#offer-{meierij.Id}"));
         Assert.Contains(Reason, weekly.Text(".region-lock"));
-        var paused = await staff.PostFormAsync($"/aanbieder/{providerId}/aanbod/{meierij.Id}?handler=Pause", new() { ["pauseReason"] = "Vol" }, tokenPage: "/account");
+        var paused = await staff.PostFormAsync($"/aanbieder/{providerId}/aanbod/{meierij.Id}?handler=Pause",
+            new() { ["pauseReason"] = "Vol", ["version"] = (await app.OfferAsync(meierij.Id)).Version.ToString() }, tokenPage: "/account");
         Assert.Equal(Redirect, paused.StatusCode);
     }
 
@@ -123,7 +124,8 @@ public sealed class RegionalDeactivationTests(BareFactory app) : IClassFixture<B
 
         var refused = await twoOrganisations.PostFormAsync($"/aanbieder/{providerId}/aanbod/{west.Id}?handler=Resume", new(), tokenPage: "/account");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        var allowed = await twoOrganisations.PostFormAsync($"/aanbieder/{other.ProviderId}/aanbod/{other.Id}?handler=Pause", new() { ["pauseReason"] = "Vol" }, tokenPage: "/account");
+        var allowed = await twoOrganisations.PostFormAsync($"/aanbieder/{other.ProviderId}/aanbod/{other.Id}?handler=Pause",
+            new() { ["pauseReason"] = "Vol", ["version"] = (await app.OfferAsync(other.Id)).Version.ToString() }, tokenPage: "/account");
         Assert.Equal(Redirect, allowed.StatusCode);
         Assert.True((await app.OfferAsync(other.Id)).Paused);
 
@@ -170,7 +172,8 @@ public sealed class RegionalDeactivationTests(BareFactory app) : IClassFixture<B
     public async Task Offers_the_provider_paused_itself_stay_paused_after_the_region_undoes_it()
     {
         var (providerId, west, _, staff) = await ProviderInTwoRegionsAsync("Eigen Pauze BV");
-        Assert.Equal(Redirect, (await staff.PostFormAsync($"/aanbieder/{providerId}/aanbod/{west.Id}?handler=Pause", new() { ["pauseReason"] = "Verbouwing" }, tokenPage: "/account")).StatusCode);
+        Assert.Equal(Redirect, (await staff.PostFormAsync($"/aanbieder/{providerId}/aanbod/{west.Id}?handler=Pause",
+            new() { ["pauseReason"] = "Verbouwing", ["version"] = (await app.OfferAsync(west.Id)).Version.ToString() }, tokenPage: "/account")).StatusCode);
         var manager = await ManagerAsync("westfriesland");
         Assert.Equal(Redirect, (await DeactivateAsync(manager, providerId)).StatusCode);
         Assert.Equal((true, "Verbouwing", false), await PausedAsync(west.Id));

@@ -77,7 +77,7 @@ public sealed class PeopleTests(BareFactory app) : IClassFixture<BareFactory>
         Assert.Contains("uitgeschakeld", (await admin.GetDocumentAsync(page)).Text("[role=status]"));
 
         // The next write is refused at once, before the minute is over.
-        var write = await colleague.PostFormAsync($"/aanbieder/{org.Id}/aanbod/{org.Offer.Id}?handler=Pause", new() { ["pauseReason"] = "Vol" }, tokenPage: "/account");
+        var write = await colleague.PostFormAsync($"/aanbieder/{org.Id}/aanbod/{org.Offer.Id}?handler=Pause", new() { ["pauseReason"] = "Vol", ["version"] = org.Offer.Version.ToString() }, tokenPage: "/account");
         Assert.StartsWith("/account/inloggen", write.Headers.Location!.OriginalString);
         Assert.False((await app.OfferAsync(org.Offer.Id)).Paused);
         var signIn = await app.Browser().PostFormAsync("/account/inloggen", new() { ["Input.Email"] = org.Colleague, ["Input.Password"] = BareFactory.Password });
