@@ -74,6 +74,14 @@ public sealed partial class ConsultantAndRegionTests
             var contractsHref = await page.Locator("main table tbody tr th a").First.GetAttributeAsync("href") ?? "";
             await VisitAsync(page, "contracts of one provider", contractsHref, checkedPages);
             await Expect(page.Locator("h1")).ToContainTextAsync("Contracten van");
+            await page.GotoAsync("/regio/aanbieders");
+            var peopleHref = await page.Locator("main table a[href*='/mensen']").First.GetAttributeAsync("href") ?? "";
+            await VisitAsync(page, "people of one provider", peopleHref, checkedPages);
+            await Expect(page.Locator("h1")).ToContainTextAsync("Mensen van");
+            await VisitAsync(page, "new provider form", "/regio/aanbieders/nieuw", checkedPages);
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await Expect(page.Locator("#Input_KvkNumber-error")).ToBeVisibleAsync();
+            await CheckAsync(page, "new provider form with errors", checkedPages);
             await page.GotoAsync("/regio/trends");
             var productId = await page.Locator("#product option:not([value=''])").First.GetAttributeAsync("value");
             await VisitAsync(page, "trends for one product", $"/regio/trends?product={productId}", checkedPages);

@@ -97,13 +97,16 @@ public sealed class PhoneTests(BrowserFixture app, ITestOutputHelper output)
         await SignInAsync(DemoAccounts.All[0].Email);
         var workspace = new Uri(page.Url).AbsolutePath.TrimEnd('/');
         var providerId = Regex.Match(workspace, @"/aanbieder/(\d+)").Groups[1].Value;
-        foreach (var sub in new[] { "wachttijden", "aanbod", "locaties", "profiel", "geschiedenis" })
+        foreach (var sub in new[] { "wachttijden", "aanbod", "locaties", "profiel", "geschiedenis", "mensen" })
             await CheckAsync($"/aanbieder/{providerId}/{sub}");
         await CheckAsync("/account");
 
         await SignInAsync(DemoAccounts.All[3].Email);
-        foreach (var path in new[] { "/regio", "/regio/aanbieders", "/regio/rapportage", "/regio/catalogus", "/regio/geschiedenis", "/regio/trends", "/regio/dekking" })
+        foreach (var path in new[] { "/regio", "/regio/aanbieders", "/regio/rapportage", "/regio/catalogus", "/regio/geschiedenis", "/regio/trends", "/regio/dekking", "/regio/aanbieders/nieuw" })
             await CheckAsync(path);
+
+        await SignInAsync(DemoAccounts.All[4].Email);
+        await CheckAsync("/beheer/accounts");
 
         output.WriteLine("SCROLL WIDTH at 390 px: " + string.Join("; ", checkedPages));
         Assert.True(tooWide.Count == 0, "Pages wider than the phone: " + string.Join("; ", tooWide));

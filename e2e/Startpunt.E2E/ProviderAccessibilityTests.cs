@@ -80,6 +80,8 @@ public sealed partial class ProviderJourneyTests
         await VisitAsync("account page", "/account");
         await VisitAsync("two-step sign-in page", "/account/beveiliging");
         await VisitAsync("invite page", "/account/uitnodigen");
+        await VisitAsync("people of the organisation", $"{baseUrl}/mensen");
+        await Expect(page.Locator("main .people-table tbody tr").First).ToBeVisibleAsync();
 
         output.WriteLine($"axe checked {checkedPages.Count} workspace pages: {string.Join("; ", checkedPages)}");
         Assert.True(reports.Count == 0, $"{reports.Count} of {checkedPages.Count} pages have WCAG 2.2 AA violations:{Environment.NewLine}{string.Join(Environment.NewLine, reports)}");

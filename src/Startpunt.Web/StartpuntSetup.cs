@@ -1,12 +1,14 @@
 using Startpunt.Web.Cluster;
 using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
+using Startpunt.Web.Features.Admin;
 using Startpunt.Web.Features.Consultant;
 using Startpunt.Web.Features.ContractManager;
 using Startpunt.Web.Features.Freshness;
 using Startpunt.Web.Features.GettingHelp;
 using Startpunt.Web.Features.History;
 using Startpunt.Web.Features.OpenData;
+using Startpunt.Web.Features.People;
 using Startpunt.Web.Features.Provider;
 using Startpunt.Web.Features.Search;
 using Startpunt.Web.Features.Shortlist;
@@ -35,6 +37,8 @@ public static class StartpuntSetup
         builder.AddStartpuntFreshness();
         builder.AddStartpuntOpenData();
         builder.AddStartpuntHistory();
+        builder.AddStartpuntPeople();
+        builder.AddStartpuntAdmin();
         builder.AddStartpuntWeb();
         builder.AddStartpuntGettingHelp();
         builder.AddStartpuntShortlist();

@@ -15,7 +15,7 @@ namespace Startpunt.Web.Data;
 /// </summary>
 internal static class Audit
 {
-    private static readonly HashSet<string> Ignored = ["Id", "Version", "UpdatedAt", "SearchText", "CreatedAt", "PublicId", "IsDemo"];
+    private static readonly HashSet<string> Ignored = ["Id", "Version", "UpdatedAt", "SearchText", "CreatedAt", "PublicId", "IsDemo", "DeactivatedAt", "DeactivatedBy"];
     private static readonly HashSet<string> ConfirmationFields = ["ConfirmedAt", "ConfirmedBy"];
 
     /// <summary>A list that belongs to a record: rows of their own in the database, one field in the history.</summary>
@@ -48,12 +48,16 @@ internal static class Audit
             var type = TypeOf(entry.Entity, actor)!;
             switch (entry.State)
             {
+                case EntityState.Added when entry.Entity is ProviderDeactivation:
+                    // The organisation's own history: "gedeactiveerd" in that region, with the reason.
+                    entries.Add(Entry(type, entry, AuditActions.Deactivated, actor, now, Initial(entry)));
+                    break;
                 case EntityState.Added:
                     if (entry.Entity is Offer offer) (offer.CreatedAt, offer.UpdatedAt) = (offer.CreatedAt == default ? now : offer.CreatedAt, now);
                     if (!importingHistory) created.Add(new Deferred(entry, type, Initial(entry)));
                     break;
                 case EntityState.Deleted:
-                    entries.Add(Entry(type, entry, AuditActions.Removed, actor, now, Final(entry)));
+                    entries.Add(Entry(type, entry, entry.Entity is ProviderDeactivation ? AuditActions.Activated : AuditActions.Removed, actor, now, Final(entry)));
                     break;
                 case EntityState.Modified or EntityState.Unchanged:
                     var changes = Changes(entry).Concat(Owned(entry).SelectMany(Changes)).Concat(partChanges.GetValueOrDefault(entry.Entity) ?? []).ToList();
@@ -76,7 +80,7 @@ internal static class Audit
     private static string? TypeOf(object entity, AuditActor actor) => entity switch
     {
         Offer => "Offer",
-        Domain.Provider => "Provider",
+        Domain.Provider or ProviderDeactivation => "Provider",
         Location => "Location",
         Contract => "Contract",
         // The catalogue comes from content/ at every start; only what a person changes in it is history.
@@ -91,8 +95,6 @@ internal static class Audit
         Offer when changes.All(c => ConfirmationFields.Contains(c.Field)) => AuditActions.Confirmed,
         Offer when changes.Any(c => c.Field == nameof(Offer.RemovedAt) && c.New is not null) => AuditActions.Removed,
         Offer o when changes.Any(c => c.Field == nameof(Offer.Paused)) => o.Paused ? AuditActions.Paused : AuditActions.Resumed,
-        Domain.Provider p when changes.Any(c => c.Field == nameof(Domain.Provider.DeactivatedAt)) =>
-            p.DeactivatedAt is null ? AuditActions.Activated : AuditActions.Deactivated,
         Contract when changes.Any(c => c.Field == nameof(Contract.EndDate) && c.Old is null && c.New is not null) => AuditActions.Ended,
         _ => AuditActions.Updated,
     };
@@ -177,15 +179,17 @@ internal static class Audit
         Values(entry).Select(v => new FieldChange(v.Field, v.Value, null)).Where(c => c.Old is not null).ToList();
 
     private static IEnumerable<(string Field, string? Value)> Values(EntityEntry entry) =>
-        entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsShadowProperty() && !Ignored.Contains(p.Metadata.Name) && p.Metadata.Name != "ProviderId")
+        // A deactivation's key is its content: the region it is for.
+        entry.Properties.Where(p => (!p.Metadata.IsPrimaryKey() || entry.Entity is ProviderDeactivation) && !p.Metadata.IsShadowProperty() && !Ignored.Contains(p.Metadata.Name) && p.Metadata.Name != "ProviderId")
             .Select(p => (p.Metadata.Name, Format(entry.State == EntityState.Deleted ? p.OriginalValue : p.CurrentValue)));
 
     private static AuditEntry Entry(string type, EntityEntry entry, string action, AuditActor actor, DateTime now, List<FieldChange> changes) => new()
     {
         EntityType = type,
-        EntityId = (int)entry.Property("Id").CurrentValue!,
+        EntityId = entry.Entity is ProviderDeactivation deactivation ? deactivation.ProviderId : (int)entry.Property("Id").CurrentValue!,
         ProviderId = entry.Entity switch
         {
+            ProviderDeactivation d => d.ProviderId,
             Domain.Provider p => p.Id,
             Offer o => o.ProviderId,
             Location l => l.ProviderId,

@@ -33,6 +33,7 @@ public abstract class StartpuntDb(
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<ProviderDeactivation> ProviderDeactivations => Set<ProviderDeactivation>();
     public DbSet<SearchOutboxEntry> SearchOutboxEntries => Set<SearchOutboxEntry>();
     /// <summary>The data-protection key ring of every web node (used on PostgreSQL; a SQLite install keeps its keys in a folder beside the file).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

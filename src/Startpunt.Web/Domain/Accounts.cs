@@ -10,7 +10,9 @@ public sealed class StartpuntUser : IdentityUser
     public string? RegionId { get; set; }
     public DateTime CreatedAt { get; set; }
     public bool IsDemo { get; set; }
+    /// <summary>Switched off: cannot sign in, and an open session ends within a minute (and at its next write).</summary>
     public bool Deactivated { get; set; }
+    public DateTime? LastSignInAt { get; set; }
     public List<OrganisationMember> Organisations { get; } = [];
 }
 
@@ -39,6 +41,8 @@ public sealed class OrganisationMember
     public required string UserId { get; init; }
     public int ProviderId { get; init; }
     public Provider? Provider { get; set; }
+    /// <summary>Manages the organisation's people: sees them, invites and removes colleagues, revokes invitations.</summary>
+    public bool IsAdministrator { get; set; }
 }
 
 /// <summary>A single-use, expiring invitation to create an account. Only the hash of the token is stored.</summary>
@@ -50,6 +54,8 @@ public sealed class Invitation
     public required string Email { get; set; }
     public required string Role { get; set; }
     public int? ProviderId { get; set; }
+    /// <summary>The new member manages the organisation's people (the first person of an organisation always does).</summary>
+    public bool OrganisationAdministrator { get; set; }
     public string? RegionId { get; set; }
     public required string TokenHash { get; set; }
     public DateTime CreatedAt { get; set; }

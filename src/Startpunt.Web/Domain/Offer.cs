@@ -34,6 +34,8 @@ public sealed class Offer
     public Transport Transport { get; set; }
     public bool Paused { get; set; }
     public string? PausedReason { get; set; }
+    /// <summary>Paused by a deactivation of the provider in this region: only undoing that deactivation shows it again.</summary>
+    public bool PausedByDeactivation { get; set; }
     /// <summary>Removed offers stay for their history, hidden everywhere else.</summary>
     public DateTime? RemovedAt { get; set; }
     public Availability Availability { get; set; } = new();

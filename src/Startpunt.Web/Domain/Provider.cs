@@ -15,14 +15,27 @@ public sealed class Provider : ILastModified
     public string? Email { get; set; }
     public string Description { get; set; } = "";
     public bool IsDemo { get; set; }
-    /// <summary>Set by the region's contract manager: the provider's offers are paused and its people cannot sign in.</summary>
-    public DateTime? DeactivatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Optimistic concurrency: goes up by one with every change, so a form with an older version is refused.</summary>
     public int Version { get; set; }
     public List<Location> Locations { get; } = [];
     public List<Offer> Offers { get; } = [];
     public List<Contract> Contracts { get; } = [];
+}
+
+/// <summary>
+/// A region's contract manager (or an administrator) stopped a provider in that region: its offers there are paused
+/// with <see cref="Reason"/>, and its people cannot change them until the region undoes it. Other regions are not touched.
+/// </summary>
+public sealed class ProviderDeactivation
+{
+    public const int ReasonMaxLength = 500;
+
+    public int ProviderId { get; init; }
+    public required string RegionId { get; init; }
+    public required string Reason { get; set; }
+    public DateTime DeactivatedAt { get; init; }
+    public required string DeactivatedBy { get; init; }
 }
 
 /// <summary>An address where a provider works; coordinates are WGS84 degrees.</summary>

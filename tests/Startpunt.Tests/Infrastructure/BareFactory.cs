@@ -16,7 +16,7 @@ public sealed class BareFactory : StartpuntFactory
     /// An account; administrators and contract managers get two-step sign-in switched on (their pages require it), and
     /// <see cref="Forms.SignedInAsync"/> answers the code.
     /// </summary>
-    public async Task<StartpuntUser> CreateUserAsync(string email, string role, string? regionId = null, int? providerId = null, bool? twoFactor = null)
+    public async Task<StartpuntUser> CreateUserAsync(string email, string role, string? regionId = null, int? providerId = null, bool? twoFactor = null, bool organisationAdministrator = true)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StartpuntUser>>();
@@ -32,7 +32,7 @@ public sealed class BareFactory : StartpuntFactory
         if (providerId is { } id)
         {
             var db = scope.ServiceProvider.GetRequiredService<StartpuntDb>();
-            db.OrganisationMembers.Add(new OrganisationMember { UserId = user.Id, ProviderId = id });
+            db.OrganisationMembers.Add(new OrganisationMember { UserId = user.Id, ProviderId = id, IsAdministrator = organisationAdministrator });
             await db.SaveChangesAsync();
         }
         return user;

@@ -70,3 +70,17 @@ internal sealed class PostcodeAreaConfiguration : IEntityTypeConfiguration<Postc
         b.Property(p => p.MunicipalityCode).HasMaxLength(6);
     }
 }
+
+internal sealed class ProviderDeactivationConfiguration : IEntityTypeConfiguration<ProviderDeactivation>
+{
+    public void Configure(EntityTypeBuilder<ProviderDeactivation> b)
+    {
+        b.HasKey(d => new { d.ProviderId, d.RegionId });
+        b.Property(d => d.RegionId).HasMaxLength(64);
+        b.Property(d => d.Reason).HasMaxLength(ProviderDeactivation.ReasonMaxLength);
+        b.Property(d => d.DeactivatedBy).HasMaxLength(200);
+        b.HasOne<Provider>().WithMany().HasForeignKey(d => d.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Region>().WithMany().HasForeignKey(d => d.RegionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => d.RegionId);
+    }
+}

@@ -44,7 +44,7 @@ public static class DemoAccounts
             {
                 var providerId = await db.Offers.IgnoreQueryFilters().Where(o => o.RegionId == region)
                     .GroupBy(o => o.ProviderId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(ct);
-                db.OrganisationMembers.Add(new OrganisationMember { UserId = user.Id, ProviderId = providerId });
+                db.OrganisationMembers.Add(new OrganisationMember { UserId = user.Id, ProviderId = providerId, IsAdministrator = true });
                 await db.SaveChangesAsync(ct);
             }
         }

@@ -37,6 +37,7 @@ public static class AccountSetup
             })
             .AddEntityFrameworkStores<StartpuntDb>()
             .AddUserStore<ProtectedUserStore>()
+            .AddSignInManager<StartpuntSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrors>()
             .AddClaimsPrincipalFactory<StartpuntClaimsFactory>();
@@ -78,7 +79,11 @@ public static class AccountSetup
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
         });
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new TwoFactorRequirement()));
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            o.Filters.Add(new TwoFactorRequirement());
+            o.Filters.Add(new ActiveAccountCheck());
+        });
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddScoped<PasswordReset>();
         builder.Services.AddMemoryCache();

@@ -17,7 +17,8 @@ public sealed class Invitations(StartpuntDb db, IMailSender mail, Installation i
     UserManager<StartpuntUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, ILogger<Invitations> log)
 {
     /// <summary>Stores the invitation and mails the link; null (and nothing stored) when the mail could not be sent.</summary>
-    public async Task<string?> CreateAsync(string email, string role, int? providerId, string? regionId, string invitedBy, CancellationToken ct)
+    public async Task<string?> CreateAsync(string email, string role, int? providerId, string? regionId, string invitedBy, CancellationToken ct,
+        bool organisationAdministrator = false)
     {
         var token = WebEncoders(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -26,6 +27,7 @@ public sealed class Invitations(StartpuntDb db, IMailSender mail, Installation i
             Email = email.Trim(),
             Role = role,
             ProviderId = providerId,
+            OrganisationAdministrator = providerId is not null && organisationAdministrator,
             RegionId = regionId,
             TokenHash = Hash(token),
             CreatedAt = now,
@@ -89,7 +91,7 @@ public sealed class Invitations(StartpuntDb db, IMailSender mail, Installation i
         if (!created.Succeeded) return (null, created.Errors);
         await users.AddToRoleAsync(user, invitation.Role);
         if (invitation.ProviderId is { } providerId)
-            db.OrganisationMembers.Add(new OrganisationMember { UserId = user.Id, ProviderId = providerId });
+            db.OrganisationMembers.Add(new OrganisationMember { UserId = user.Id, ProviderId = providerId, IsAdministrator = invitation.OrganisationAdministrator });
         invitation.UsedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,10 @@ using Startpunt.Web.Domain;
 namespace Startpunt.Web.Features.Account;
 
 /// <summary>
-/// Who may invite whom: a provider's editor invites colleagues of their own organisations; a contract manager invites
-/// the first user of a provider in their region, or a consultant of their region; an administrator invites anyone.
+/// Who may invite whom: a provider's own administrators invite colleagues of their organisation; a contract manager
+/// invites the first person of a provider with a contract in their region (later people are invited by the provider
+/// itself), or a consultant of their region; an administrator invites anyone. The first person of an organisation
+/// manages its people.
 /// </summary>
 [Authorize(Roles = $"{Roles.Provider},{Roles.ContractManager},{Roles.Administrator}")]
 public sealed class InviteModel(StartpuntDb db, UserManager<StartpuntUser> users, Invitations invitations, IStringLocalizer<SharedResource> L) : PageModel
@@ -33,7 +36,11 @@ public sealed class InviteModel(StartpuntDb db, UserManager<StartpuntUser> users
     {
         await LoadChoicesAsync(ct);
         if (!AllowedRoles.Contains(Input.Role)) ModelState.AddModelError("Input.Role", L["Kies een rol uit de lijst."]);
-        if (Input.Role == Roles.Provider && !Organisations.Any(o => o.Id == Input.ProviderId))
+        if (Input.Role == Roles.Provider && User.IsInRole(Roles.ContractManager) && !User.IsInRole(Roles.Administrator)
+            && Input.ProviderId is { } chosen && await db.OrganisationMembers.AnyAsync(m => m.ProviderId == chosen, ct)
+            && await db.Contracts.AnyAsync(c => c.ProviderId == chosen && c.Product!.RegionId == (User.FindFirstValue(StartpuntClaims.Region) ?? ""), ct))
+            ModelState.AddModelError("Input.ProviderId", L["Deze aanbieder heeft al mensen in Startpunt. Nieuwe collega's nodigt de aanbieder zelf uit."]);
+        else if (Input.Role == Roles.Provider && !Organisations.Any(o => o.Id == Input.ProviderId))
             ModelState.AddModelError("Input.ProviderId", L["Kies een organisatie uit de lijst."]);
         var me = (await users.GetUserAsync(User))!;
         var regionId = User.IsInRole(Roles.Administrator) ? Input.RegionId : me.RegionId;
@@ -44,7 +51,8 @@ public sealed class InviteModel(StartpuntDb db, UserManager<StartpuntUser> users
         if (!ModelState.IsValid) return Page();
 
         if (await invitations.CreateAsync(Input.Email, Input.Role, Input.Role == Roles.Provider ? Input.ProviderId : null,
-                Input.Role is Roles.Consultant or Roles.ContractManager ? regionId : null, me.DisplayName, ct) is null)
+                Input.Role is Roles.Consultant or Roles.ContractManager ? regionId : null, me.DisplayName, ct,
+                organisationAdministrator: !User.IsInRole(Roles.Provider) || Input.OrganisationAdministrator) is null)
         {
             ModelState.AddModelError("", L["De uitnodiging kon niet worden verstuurd. Probeer het later opnieuw."]);
             return Page();
@@ -67,8 +75,9 @@ public sealed class InviteModel(StartpuntDb db, UserManager<StartpuntUser> users
         else if (User.IsInRole(Roles.ContractManager))
         {
             AllowedRoles = [Roles.Provider, Roles.Consultant];
+            // Only the first person: providers with a contract in the region that have nobody in Startpunt yet.
             Organisations = (await db.Providers
-                    .Where(p => p.Offers.Any(o => o.RegionId == me.RegionId) || p.Contracts.Any(c => c.Product!.RegionId == me.RegionId))
+                    .Where(p => p.Contracts.Any(c => c.Product!.RegionId == me.RegionId) && !db.OrganisationMembers.Any(m => m.ProviderId == p.Id))
                     .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
                 .Select(p => (p.Id, p.Name)).ToList();
             Regions = (await db.Regions.Where(r => r.Id == me.RegionId).Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
@@ -76,7 +85,7 @@ public sealed class InviteModel(StartpuntDb db, UserManager<StartpuntUser> users
         else
         {
             AllowedRoles = [Roles.Provider];
-            Organisations = (await db.OrganisationMembers.Where(m => m.UserId == me.Id).OrderBy(m => m.Provider!.Name)
+            Organisations = (await db.OrganisationMembers.Where(m => m.UserId == me.Id && m.IsAdministrator).OrderBy(m => m.Provider!.Name)
                 .Select(m => new { m.ProviderId, m.Provider!.Name }).ToListAsync(ct)).Select(p => (p.ProviderId, p.Name)).ToList();
         }
     }
@@ -92,4 +101,6 @@ public sealed class InviteInput
     public string Role { get; set; } = Roles.Provider;
     public int? ProviderId { get; set; }
     public string? RegionId { get; set; }
+    /// <summary>When a provider invites a colleague: may the colleague manage the organisation's people too?</summary>
+    public bool OrganisationAdministrator { get; set; }
 }

@@ -6,6 +6,8 @@ public static class ContractManagerSetup
     public static WebApplicationBuilder AddStartpuntContractManager(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<RegionScope>();
+        builder.Services.AddScoped<RegionalDeactivation>();
+        builder.Services.AddScoped<NewProvider>();
         builder.Services.AddScoped<Freshness>();
         builder.Services.AddScoped<Trends>();
         builder.Services.AddScoped<Coverage>();

@@ -26,7 +26,7 @@ public sealed class Freshness(StartpuntDb db, RegionScope scope)
         var freshSince = region.Rules.FreshSince(now);
         var offers = await db.Offers.AsNoTracking().Where(o => o.RegionId == region.Id && !o.Paused)
             .Select(o => new { o.ProviderId, o.Availability.ConfirmedAt }).ToListAsync(ct);
-        var providers = await scope.Providers(region.Id).AsNoTracking().Select(p => new { p.Id, p.Name, p.DeactivatedAt }).ToListAsync(ct);
+        var providers = await scope.Providers(region.Id).AsNoTracking().Select(p => new { p.Id, p.Name, Deactivated = db.ProviderDeactivations.Any(d => d.ProviderId == p.Id && d.RegionId == region.Id) }).ToListAsync(ct);
         var ids = providers.Select(p => p.Id).ToList();
         // Last activity: the latest change or confirmation by a person, as the history records it.
         var activity = await db.AuditEntries.AsNoTracking().Where(a => a.ProviderId != null && ids.Contains(a.ProviderId.Value) && a.UserName != AuditActor.System.UserName)
@@ -43,7 +43,7 @@ public sealed class Freshness(StartpuntDb db, RegionScope scope)
                 mine.Count(o => o.ConfirmedAt is null || o.ConfirmedAt < freshSince),
                 activity.TryGetValue(p.Id, out var a) ? a : null,
                 reminders.TryGetValue(p.Id, out var r) ? r : null,
-                p.DeactivatedAt is not null);
+                p.Deactivated);
         }).ToList();
         return new RegionFreshness(rows, rows.Sum(r => r.Offers), rows.Sum(r => r.ConfirmedRecently), rows.Sum(r => r.Overdue), rows.Sum(r => r.Unknown));
     }

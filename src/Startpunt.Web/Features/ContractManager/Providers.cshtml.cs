@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,76 +11,73 @@ namespace Startpunt.Web.Features.ContractManager;
 /// <summary>/regio/aanbieders: the region's providers; invite their first user, deactivate or activate them.</summary>
 [Authorize(Policy = Roles.ContractManager)]
 [RegionAccess]
-public sealed class ProvidersModel(RegionScope scope, StartpuntDb db, UserManager<StartpuntUser> users, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ProvidersModel(RegionScope scope, RegionalDeactivation deactivation, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public const string DeactivationReason = "Gedeactiveerd door de contractmanager";
-
     [BindProperty(SupportsGet = true, Name = "regio")] public string? RegionId { get; set; }
     public Domain.Region Region { get; private set; } = null!;
-    public List<(Domain.Provider Provider, int Offers, int Contracts, int Members)> Providers { get; private set; } = [];
+    public List<ProviderRow> Providers { get; private set; } = [];
     [TempData] public string? Status { get; set; }
-    /// <summary>The provider whose deactivation waits for confirmation, with what it would do.</summary>
-    public (Domain.Provider Provider, int Offers, int Members)? Confirming { get; private set; }
+    public string? Error { get; private set; }
+    /// <summary>The provider whose deactivation waits for confirmation (and a reason), with what it would do.</summary>
+    public ProviderRow? Confirming { get; private set; }
+    public string? Reason { get; set; }
+
+    public sealed record ProviderRow(Domain.Provider Provider, int Offers, int Contracts, int Members, string? DeactivationReason);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await scope.ResolveAsync(User, RegionId, ct) is not { } region) return NotFound();
         Region = region;
-        var list = await scope.Providers(region.Id).AsNoTracking().OrderBy(p => p.Name)
-            .Select(p => new
-            {
-                Provider = p,
-                Offers = p.Offers.Count(o => o.RegionId == region.Id),
-                Contracts = p.Contracts.Count(c => c.Product!.RegionId == region.Id),
-                Members = db.OrganisationMembers.Count(m => m.ProviderId == p.Id),
-            }).ToListAsync(ct);
-        Providers = list.Select(x => (x.Provider, x.Offers, x.Contracts, x.Members)).ToList();
+        Providers = await scope.Providers(region.Id).AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new ProviderRow(p,
+                p.Offers.Count(o => o.RegionId == region.Id),
+                p.Contracts.Count(c => c.Product!.RegionId == region.Id),
+                db.OrganisationMembers.Count(m => m.ProviderId == p.Id),
+                db.ProviderDeactivations.Where(d => d.ProviderId == p.Id && d.RegionId == region.Id).Select(d => d.Reason).FirstOrDefault()))
+            .ToListAsync(ct);
         return Page();
     }
 
-    /// <summary>"Deactiveren" first asks: it names what will happen, and only the button on that question deactivates.</summary>
+    /// <summary>"Deactiveren" first asks for a reason and names what will happen; only the button on that question deactivates.</summary>
     public async Task<IActionResult> OnGetConfirmDeactivateAsync(int providerId, CancellationToken ct)
     {
         if (await OnGetAsync(ct) is not PageResult page) return NotFound();
-        var row = Providers.FirstOrDefault(p => p.Provider.Id == providerId);
-        if (row.Provider is null) return NotFound();
-        Confirming = (row.Provider, row.Offers, row.Members);
-        return page;
+        Confirming = Providers.FirstOrDefault(p => p.Provider.Id == providerId);
+        return Confirming is null ? NotFound() : page;
     }
 
-    /// <summary>Pauses every offer of the provider in this region and stops its people from signing in.</summary>
-    public async Task<IActionResult> OnPostDeactivateAsync(int providerId, CancellationToken ct) => await SetActiveAsync(providerId, false, ct);
-
-    public async Task<IActionResult> OnPostActivateAsync(int providerId, CancellationToken ct) => await SetActiveAsync(providerId, true, ct);
-
-    private async Task<IActionResult> SetActiveAsync(int providerId, bool active, CancellationToken ct)
+    /// <summary>Pauses every offer of the provider in this region, with the reason; its people can no longer change them.</summary>
+    public async Task<IActionResult> OnPostDeactivateAsync(int providerId, [FromForm] string? reason, CancellationToken ct)
     {
-        if (await scope.ResolveAsync(User, RegionId, ct) is not { } region) return NotFound();
-        if (!await scope.IsInRegionAsync(providerId, region.Id, ct)) return NotFound();
-        var provider = await db.Providers.SingleAsync(p => p.Id == providerId, ct);
-        var offers = await db.Offers.Where(o => o.ProviderId == providerId && o.RegionId == region.Id).ToListAsync(ct);
-        if (active)
+        if (await OnGetConfirmDeactivateAsync(providerId, ct) is not PageResult page) return NotFound();
+        Reason = reason;
+        if (string.IsNullOrWhiteSpace(reason)) ModelState.AddModelError(nameof(Reason), L["Schrijf kort waarom u deze aanbieder deactiveert."]);
+        else if (reason.Trim().Length > ProviderDeactivation.ReasonMaxLength) ModelState.AddModelError(nameof(Reason), L["Gebruik hooguit {0} tekens.", ProviderDeactivation.ReasonMaxLength]);
+        if (!ModelState.IsValid) return page;
+        return await OutcomeAsync(await deactivation.DeactivateAsync(providerId, Region.Id, reason!, ct), providerId,
+            L["{0} is gedeactiveerd in regio {1}. Het aanbod daar staat niet meer in de zoekresultaten.", Confirming!.Provider.Name, Region.Name], ct);
+    }
+
+    public async Task<IActionResult> OnPostActivateAsync(int providerId, CancellationToken ct)
+    {
+        if (await OnGetAsync(ct) is not PageResult) return NotFound();
+        if (Providers.FirstOrDefault(p => p.Provider.Id == providerId) is not { } row) return NotFound();
+        return await OutcomeAsync(await deactivation.ActivateAsync(providerId, Region.Id, ct), providerId,
+            L["{0} is weer actief in regio {1}. Het aanbod staat weer in de zoekresultaten.", row.Provider.Name, Region.Name], ct);
+    }
+
+    private async Task<IActionResult> OutcomeAsync(DeactivationOutcome outcome, int providerId, string done, CancellationToken ct)
+    {
+        if (outcome == DeactivationOutcome.Done)
         {
-            provider.DeactivatedAt = null;
-            // Only what deactivation paused comes back; offers the provider paused itself stay paused.
-            foreach (var o in offers.Where(o => o.Paused && o.PausedReason == DeactivationReason)) { o.Paused = false; o.PausedReason = null; }
+            Status = done;
+            return RedirectToPage("/ContractManager/Providers", new { regio = Region.Id });
         }
-        else
-        {
-            provider.DeactivatedAt = clock.GetUtcNow().UtcDateTime;
-            foreach (var o in offers.Where(o => !o.Paused)) { o.Paused = true; o.PausedReason = DeactivationReason; }
-        }
-        await db.SaveChangesAsync(ct);
-        var memberIds = await db.OrganisationMembers.Where(m => m.ProviderId == providerId).Select(m => m.UserId).ToListAsync(ct);
-        foreach (var user in await db.Users.Where(u => memberIds.Contains(u.Id)).ToListAsync(ct))
-        {
-            // People of several organisations keep access while one of them is still active.
-            var stillActive = await db.OrganisationMembers.AnyAsync(m => m.UserId == user.Id && m.ProviderId != providerId && m.Provider!.DeactivatedAt == null, ct);
-            user.Deactivated = !active && !stillActive;
-            await users.UpdateAsync(user);
-            await users.UpdateSecurityStampAsync(user); // signs them out everywhere
-        }
-        Status = active ? L["{0} is weer actief. Het aanbod staat weer in de zoekresultaten.", provider.Name] : L["{0} is gedeactiveerd. Het aanbod staat niet meer in de zoekresultaten.", provider.Name];
-        return RedirectToPage("/ContractManager/Providers", new { regio = region.Id });
+        var name = Providers.First(p => p.Provider.Id == providerId).Provider.Name;
+        await OnGetAsync(ct);
+        Confirming = null;
+        Error = deactivation.Message(outcome, name);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 }

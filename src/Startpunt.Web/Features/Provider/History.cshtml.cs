@@ -73,6 +73,8 @@ public static class History
         ["Languages"] = "Talen",
         ["ServiceArea"] = "Werkgebied",
         ["DeactivatedAt"] = "Gedeactiveerd op",
+        ["Reason"] = "Reden",
+        ["PausedByDeactivation"] = "Gepauzeerd door de regio",
         ["RegionId"] = "Regio",
     };
 

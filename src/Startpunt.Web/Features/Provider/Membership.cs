@@ -22,9 +22,28 @@ public sealed class Membership(StartpuntDb db)
             .SingleOrDefaultAsync(p => p.Id == providerId && db.OrganisationMembers.Any(m => m.UserId == userId && m.ProviderId == p.Id), ct);
     }
 
+    /// <summary>The one rule for the workspace: an organisation's offers in a region where it is deactivated are out of its people's hands.</summary>
+    public IQueryable<Offer> EditableOffers(int providerId) =>
+        db.Offers.Where(o => o.ProviderId == providerId && !db.ProviderDeactivations.Any(d => d.ProviderId == o.ProviderId && d.RegionId == o.RegionId));
+
+    /// <summary>The regions where the organisation is deactivated: its offers there are out of its people's hands.</summary>
+    public async Task<List<RegionLock>> LocksAsync(int providerId, CancellationToken ct) =>
+        (await db.ProviderDeactivations.AsNoTracking().Where(d => d.ProviderId == providerId)
+            .Join(db.Regions, d => d.RegionId, r => r.Id, (d, r) => new { Deactivation = d, r.Name }).OrderBy(x => x.Name).ToListAsync(ct))
+        .Select(x => new RegionLock(x.Deactivation, x.Name)).ToList();
+
     public Task<List<int>> OrganisationIdsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var userId = UserId(user);
         return db.OrganisationMembers.Where(m => m.UserId == userId).Select(m => m.ProviderId).ToListAsync(ct);
     }
+}
+
+/// <summary>A region where the organisation was deactivated, with the message its people see.</summary>
+public sealed record RegionLock(ProviderDeactivation Deactivation, string RegionName)
+{
+    public string RegionId => Deactivation.RegionId;
+
+    public string Message(Microsoft.Extensions.Localization.IStringLocalizer L) =>
+        L["De contractmanager van regio {0} heeft uw organisatie daar gedeactiveerd. Reden: {1}. U kunt uw aanbod in die regio niet wijzigen of weer laten zien. Neem contact op met de contractmanager.", RegionName, Deactivation.Reason];
 }

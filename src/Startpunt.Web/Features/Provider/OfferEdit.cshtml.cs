@@ -20,6 +20,8 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
     public string? PauseReason { get; set; }
     public string? Conflict { get; private set; }
     [TempData] public string? Status { get; set; }
+    /// <summary>The offer's region deactivated the organisation: the offer is shown, but nothing can be changed.</summary>
+    public RegionLock? Lock { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int providerId, string offerId, CancellationToken ct)
     {
@@ -31,6 +33,7 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
     public async Task<IActionResult> OnPostAsync(int providerId, string offerId, CancellationToken ct)
     {
         if (!await LoadAsync(providerId, offerId, ct)) return NotFound();
+        if (Lock is not null) return Locked();
         await TryUpdateModelAsync(Input, nameof(Input));
         editor.Validate(Input, Choices, ModelState);
         if (!ModelState.IsValid) return Page();
@@ -57,6 +60,7 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
     public async Task<IActionResult> OnPostPauseAsync(int providerId, string offerId, [FromForm] string? pauseReason, [FromForm] int? version, CancellationToken ct)
     {
         if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
+        if (Lock is not null) return Locked();
         PauseReason = pauseReason;
         if (string.IsNullOrWhiteSpace(pauseReason)) ModelState.AddModelError(nameof(PauseReason), L["Schrijf kort waarom u het aanbod pauzeert."]);
         else if (pauseReason.Length > Offer.PausedReasonMaxLength) ModelState.AddModelError(nameof(PauseReason), L["Gebruik hooguit {0} tekens.", Offer.PausedReasonMaxLength]);
@@ -69,6 +73,7 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
     public async Task<IActionResult> OnPostResumeAsync(int providerId, string offerId, [FromForm] int? version, CancellationToken ct)
     {
         if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
+        if (Lock is not null) return Locked();
         if (!await editor.ResumeAsync(Offer, version, ct)) return await ConflictAsync(providerId, offerId, ct);
         Status = L["Het aanbod staat weer in de zoekresultaten."];
         return RedirectToPage("/Provider/OfferEdit", new { providerId, offerId = Offer.Id });
@@ -77,6 +82,7 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
     public async Task<IActionResult> OnPostRemoveAsync(int providerId, string offerId, [FromForm] bool confirmRemove, [FromForm] int? version, CancellationToken ct)
     {
         if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
+        if (Lock is not null) return Locked();
         if (!confirmRemove)
         {
             ModelState.AddModelError("ConfirmRemove", L["Vink aan dat u het aanbod echt wilt verwijderen."]);
@@ -86,6 +92,14 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
         if (!await editor.RemoveAsync(Offer, version, ct)) return await ConflictAsync(providerId, offerId, ct);
         Status = L["Het aanbod is verwijderd. De geschiedenis blijft bewaard."];
         return RedirectToPage("/Provider/Offers", new { providerId });
+    }
+
+    /// <summary>Refused (403) with the region's reason: only the region can show the offer again.</summary>
+    private PageResult Locked()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        Input = OfferInput.From(Offer!);
+        return Page();
     }
 
     /// <summary>A colleague changed the offer between loading and acting on it: show it as it is now, with who changed what.</summary>
@@ -118,6 +132,7 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
                 .Include(o => o.TargetGroups).Include(o => o.Languages).Include(o => o.ServiceArea)
                 .AsSplitQuery().SingleOrDefaultAsync(o => o.Id == id && o.ProviderId == providerId, ct);
             if (Offer is null) return false;
+            Lock = (await membership.LocksAsync(providerId, ct)).FirstOrDefault(l => l.RegionId == Offer.RegionId);
         }
         Choices = await editor.ChoicesAsync(providerId, ct);
         return true;

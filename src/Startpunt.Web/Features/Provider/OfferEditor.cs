@@ -25,6 +25,8 @@ public sealed class OfferEditor(StartpuntDb db, TimeProvider clock, AuditActor a
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var contracts = await db.Contracts.AsNoTracking().Include(c => c.Product!.Levels).Include(c => c.Product!.Lot).Include(c => c.Municipalities)
             .Where(Contract.ActiveOn(today)).Where(c => c.ProviderId == providerId)
+            // No new offers where the region deactivated the organisation.
+            .Where(c => !db.ProviderDeactivations.Any(d => d.ProviderId == providerId && d.RegionId == c.Product!.RegionId))
             .ToListAsync(ct);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
         var products = contracts.Where(c => c.Product!.Kind != ProductKind.Vervoer)

@@ -14,6 +14,7 @@ public sealed class OffersModel(Membership membership, StartpuntDb db) : PageMod
     public Domain.Provider Organisation { get; private set; } = null!;
     public List<Offer> Offers { get; private set; } = [];
     [TempData] public string? Status { get; set; }
+    public List<RegionLock> Locks { get; private set; } = [];
     /// <summary>What tells offers with the same product and place apart (their target groups).</summary>
     public Dictionary<int, string> Distinctions { get; private set; } = [];
 
@@ -23,6 +24,7 @@ public sealed class OffersModel(Membership membership, StartpuntDb db) : PageMod
         Organisation = organisation;
         Offers = await db.Offers.AsNoTracking().Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .Where(o => o.ProviderId == providerId).OrderBy(o => o.Product!.Name).ThenBy(o => o.Id).ToListAsync(ct);
+        Locks = await membership.LocksAsync(providerId, ct);
         Distinctions = await OfferLabels.DistinctionsAsync(db, Offers, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", ct);
         return Page();
     }

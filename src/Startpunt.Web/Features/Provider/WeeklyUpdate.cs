@@ -34,7 +34,7 @@ public sealed class RowInput
 }
 
 /// <summary>The weekly update: read all of an organisation's offers, save one row, or confirm every unchanged offer.</summary>
-public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor actor, IStringLocalizer<SharedResource> L)
+public sealed class WeeklyUpdate(StartpuntDb db, Membership membership, TimeProvider clock, AuditActor actor, IStringLocalizer<SharedResource> L)
 {
     public async Task<List<UpdateRow>> RowsAsync(int providerId, CancellationToken ct)
     {
@@ -47,10 +47,13 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
             .ToList();
     }
 
-    /// <summary>Validates and saves one row. A save is also a confirmation. Returns the row to show again; messages go into <paramref name="errors"/>.</summary>
+    /// <summary>
+    /// Validates and saves one row. A save is also a confirmation. Returns the row to show again; messages go into
+    /// <paramref name="errors"/>. Null when the organisation has no such offer, or (nothing saved) its region deactivated it.
+    /// </summary>
     public async Task<UpdateRow?> SaveRowAsync(int providerId, int offerId, RowInput input, ModelStateDictionary errors, CancellationToken ct)
     {
-        var offer = await db.Offers.Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
+        var offer = await membership.EditableOffers(providerId).Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .SingleOrDefaultAsync(o => o.Id == offerId && o.ProviderId == providerId, ct);
         if (offer is null) return null;
         var rules = await db.StoplightRulesAsync(ct);
@@ -84,6 +87,9 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
         return ToRow(offer, rules, now, distinction) with { Saved = true };
     }
 
+    public Task<string?> RegionOfAsync(int providerId, int offerId, CancellationToken ct) =>
+        db.Offers.Where(o => o.Id == offerId && o.ProviderId == providerId).Select(o => o.RegionId).SingleOrDefaultAsync(ct);
+
     private async Task<UpdateRow> ConflictRowAsync(Offer offer, RowInput input, IReadOnlyDictionary<string, StoplightRules> rules, DateTime now, string? distinction, CancellationToken ct)
     {
         var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Offer" && a.EntityId == offer.Id)
@@ -97,7 +103,7 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
     /// </summary>
     public async Task<(int Confirmed, List<int> Skipped)> ConfirmAllAsync(int providerId, IReadOnlyDictionary<int, int> shownVersions, CancellationToken ct)
     {
-        var offers = await db.Offers.Where(o => o.ProviderId == providerId).ToListAsync(ct);
+        var offers = await membership.EditableOffers(providerId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var skipped = new List<int>();
         var confirmed = 0;
@@ -137,9 +143,9 @@ public sealed class WeeklyUpdate(StartpuntDb db, TimeProvider clock, AuditActor 
         return errors.ErrorCount == 0;
     }
 
-    private IQueryable<Offer> Query(int providerId) => db.Offers.AsNoTracking()
-        .Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
-        .Where(o => o.ProviderId == providerId);
+    /// <summary>The offers the weekly update is about: those its people may change (not those of a region that deactivated it).</summary>
+    private IQueryable<Offer> Query(int providerId) => membership.EditableOffers(providerId).AsNoTracking()
+        .Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location);
 
     private static UpdateRow ToRow(Offer o, IReadOnlyDictionary<string, StoplightRules> rules, DateTime now, string? distinction) => new(
         o.ProviderId, o.Id, o.Product!.Name, o.ProductLevel?.Name, OfferLabels.Place(o), o.Paused, o.Availability,

@@ -14,12 +14,16 @@ public sealed class WeeklyUpdateModel(Membership membership, WeeklyUpdate update
     public Domain.Provider Organisation { get; private set; } = null!;
     public List<UpdateRow> Rows { get; private set; } = [];
     [TempData] public string? Status { get; set; }
+    /// <summary>Regions that deactivated the organisation: their offers are not in the table.</summary>
+    public List<RegionLock> Locks { get; private set; } = [];
+    public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int providerId, CancellationToken ct)
     {
         if (await membership.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
         Organisation = organisation;
         Rows = await update.RowsAsync(providerId, ct);
+        Locks = await membership.LocksAsync(providerId, ct);
         return Page();
     }
 
@@ -27,7 +31,17 @@ public sealed class WeeklyUpdateModel(Membership membership, WeeklyUpdate update
     {
         if (await membership.OrganisationAsync(User, providerId, ct) is not { } organisation) return NotFound();
         var result = await update.SaveRowAsync(providerId, offerId, row, ModelState, ct);
-        if (result is null) return NotFound();
+        if (result is null)
+        {
+            // An offer of a region that deactivated the organisation: refused with the region's reason.
+            var locks = await membership.LocksAsync(providerId, ct);
+            var region = await update.RegionOfAsync(providerId, offerId, ct);
+            if (locks.FirstOrDefault(l => l.RegionId == region) is not { } locked) return NotFound();
+            await OnGetAsync(providerId, ct);
+            Error = locked.Message(L);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
         if (Request.WantsFragment()) return this.Fragment("_UpdateRow", result with { IsFragment = true });
         if (result.Saved)
         {
@@ -36,6 +50,7 @@ public sealed class WeeklyUpdateModel(Membership membership, WeeklyUpdate update
         }
         Organisation = organisation;
         Rows = (await update.RowsAsync(providerId, ct)).Select(r => r.OfferId == offerId ? result : r).ToList();
+        Locks = await membership.LocksAsync(providerId, ct);
         return Page();
     }
 

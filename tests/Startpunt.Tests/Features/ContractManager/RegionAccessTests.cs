@@ -100,26 +100,26 @@ public sealed class RegionAccessTests(StartpuntFactory app) : IClassFixture<Star
     }
 
     [Fact]
-    public async Task Deactivating_a_provider_hides_its_offers_and_stops_its_people_until_activated_again()
+    public async Task Deactivating_a_provider_asks_first_hides_its_offers_in_the_region_and_activating_shows_them_again()
     {
         var providerId = await app.OrganisationOfAsync(DemoData.ProviderEmail);
         var manager = await app.SignedInAsync(DemoData.ContractManagerEmail);
-        var offer = await app.FirstOfferAsync(providerId, q => q.Where(o => !o.Paused));
-        // "Deactiveren" first asks, naming what happens; only the button on that question deactivates.
+        var offer = await app.FirstOfferAsync(providerId, q => q.Where(o => !o.Paused && o.RegionId == "westfriesland"));
+        // "Deactiveren" first asks for a reason, naming what happens; only the button on that question deactivates.
         var list = await manager.GetDocumentAsync("/regio/aanbieders");
         Assert.Null(list.QuerySelector("form[action*='handler=Deactivate']"));
         var ask = await manager.GetDocumentAsync($"/regio/aanbieders?handler=ConfirmDeactivate&providerId={providerId}");
         Assert.Contains("deactiveren?", ask.Text("#bevestig h2"));
         Assert.NotNull(ask.QuerySelector($"#bevestig form[action*='handler=Deactivate'][action*='providerId={providerId}']"));
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/aanbod/{offer.Id}")).StatusCode);
-        await manager.PostFormAsync($"/regio/aanbieders?handler=Deactivate&providerId={providerId}", new(), tokenPage: "/regio/aanbieders");
+        await manager.PostFormAsync($"/regio/aanbieders?handler=Deactivate&providerId={providerId}", new() { ["Reason"] = "Contract opgezegd" }, tokenPage: "/regio/aanbieders");
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/aanbod/{offer.Id}")).StatusCode);
-        var signIn = await app.Browser().PostFormAsync("/account/inloggen", new() { ["Input.Email"] = DemoData.ProviderEmail, ["Input.Password"] = Startpunt.Web.Data.Content.DemoAccounts.Password });
-        Assert.Contains("uitgeschakeld", Html.Parse(await signIn.Content.ReadAsStringAsync()).Text("[role=alert]"));
+        // Its people still sign in: they lose this region's offers, not their account.
+        var staff = await app.SignedInAsync(DemoData.ProviderEmail);
+        Assert.Contains("Contract opgezegd", (await staff.GetDocumentAsync($"/aanbieder/{providerId}/aanbod/{offer.Id}")).Text("#gedeactiveerd"));
 
         await manager.PostFormAsync($"/regio/aanbieders?handler=Activate&providerId={providerId}", new(), tokenPage: "/regio/aanbieders");
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/aanbod/{offer.Id}")).StatusCode);
-        Assert.NotNull(await app.SignedInAsync(DemoData.ProviderEmail));
     }
 
     [Fact]

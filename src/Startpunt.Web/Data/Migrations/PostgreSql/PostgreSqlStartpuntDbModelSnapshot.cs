@@ -297,6 +297,9 @@ namespace Startpunt.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("OrganisationAdministrator")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("ProviderId")
                         .HasColumnType("integer");
 
@@ -520,6 +523,9 @@ namespace Startpunt.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("PausedByDeactivation")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PausedReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -634,6 +640,9 @@ namespace Startpunt.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("ProviderId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsAdministrator")
+                        .HasColumnType("boolean");
 
                     b.HasKey("UserId", "ProviderId");
 
@@ -761,9 +770,6 @@ namespace Startpunt.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<DateTime?>("DeactivatedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -809,6 +815,35 @@ namespace Startpunt.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("Startpunt.Web.Domain.ProviderDeactivation", b =>
+                {
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeactivatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("ProviderId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("ProviderDeactivations");
                 });
 
             modelBuilder.Entity("Startpunt.Web.Domain.Region", b =>
@@ -906,6 +941,9 @@ namespace Startpunt.Web.Data.Migrations.PostgreSql
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -1345,6 +1383,21 @@ namespace Startpunt.Web.Data.Migrations.PostgreSql
                         .WithMany("Levels")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Startpunt.Web.Domain.ProviderDeactivation", b =>
+                {
+                    b.HasOne("Startpunt.Web.Domain.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Startpunt.Web.Domain.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

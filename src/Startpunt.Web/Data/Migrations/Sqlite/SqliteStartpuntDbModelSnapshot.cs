@@ -278,6 +278,9 @@ namespace Startpunt.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OrganisationAdministrator")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProviderId")
                         .HasColumnType("INTEGER");
 
@@ -486,6 +489,9 @@ namespace Startpunt.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Paused")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PausedByDeactivation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PausedReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -599,6 +605,9 @@ namespace Startpunt.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAdministrator")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("UserId", "ProviderId");
@@ -721,9 +730,6 @@ namespace Startpunt.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("DeactivatedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -769,6 +775,35 @@ namespace Startpunt.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("Startpunt.Web.Domain.ProviderDeactivation", b =>
+                {
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeactivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeactivatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProviderId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("ProviderDeactivations");
                 });
 
             modelBuilder.Entity("Startpunt.Web.Domain.Region", b =>
@@ -864,6 +899,9 @@ namespace Startpunt.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -1292,6 +1330,21 @@ namespace Startpunt.Web.Data.Migrations.Sqlite
                         .WithMany("Levels")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Startpunt.Web.Domain.ProviderDeactivation", b =>
+                {
+                    b.HasOne("Startpunt.Web.Domain.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Startpunt.Web.Domain.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
