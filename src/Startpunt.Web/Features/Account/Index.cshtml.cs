@@ -54,7 +54,8 @@ public sealed class IndexModel(UserManager<StartpuntUser> users, SignInManager<S
     {
         if (!await LoadAsync(ct)) return Challenge();
         Validate(nameof(EmailInput));
-        var email = EmailInput.NewEmail.Trim();
+        // An empty field binds as null: the Required message is then next to it, not an error page.
+        var email = (EmailInput.NewEmail ?? "").Trim();
         if (ModelState.IsValid && !await users.CheckPasswordAsync(Me, EmailInput.Password))
             ModelState.AddModelError("EmailInput.Password", L["Dit wachtwoord klopt niet."]);
         if (ModelState.IsValid && await users.FindByEmailAsync(email) is not null)

@@ -24,6 +24,13 @@ public sealed class SignInModel(Features.AccountHistory.RecordingSignInManager s
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // "Ingelogd blijven" is a checkbox: anything but true or false is forged; it counts as not ticked (and the form
+        // shows it unticked, rather than failing to draw a checkbox from the value).
+        if (ModelState.GetFieldValidationState("Input.RememberMe") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.Remove("Input.RememberMe");
+            Input.RememberMe = false;
+        }
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         // Demo accounts have a published password: outside a demo installation they do not exist for signing in.

@@ -26,13 +26,12 @@ public sealed class FuzzTests(FuzzTests.Factory app, ITestOutputHelper output) :
     /// <summary>Values as a person or a script could send them (decoded; the query string escapes them).</summary>
     private static readonly string[] Hostile =
     [
-        new string('x', 5000), "a\u0000b", "%00", "\u0001\u0008\u001b\t\r\n", "-1", "-2147483649", "99999999999999999999", "1e308", "NaN",
-        "abc", "<script>alert(1)</script>", "\u202Etxt.exe", "9999-99-99", "0001-01-01", "1000", "9999 ZZ", "../../etc/passwd", "' OR 1=1 --",
-        " ", "😀", "true,false",
+        new string('x', 5000), "a\u0000b\u0001\u001b\r\n", "-1", "99999999999999999999", "abc", "<script>alert(1)</script>", "\u202Etxt.exe",
+        "9999-99-99", "1000",
     ];
 
-    /// <summary>Raw (already escaped) query values: a NUL byte, invalid UTF-8, a lone percent sign.</summary>
-    private static readonly string[] RawQuery = ["%00", "%C0%AE", "%", "%FF%FE"];
+    /// <summary>Raw (already escaped) query values: a NUL byte and invalid UTF-8.</summary>
+    private static readonly string[] RawQuery = ["%00", "%C0%AE"];
 
     /// <summary>Who opens each area (the first role that may, as in <see cref="EndpointMatrixTests"/>).</summary>
     private static readonly (string Prefix, string? Email)[] Areas =
@@ -48,6 +47,11 @@ public sealed class FuzzTests(FuzzTests.Factory app, ITestOutputHelper output) :
         action.StartsWith("/account/uitloggen", StringComparison.Ordinal) || action.Contains("handler=SignOutEverywhere", StringComparison.OrdinalIgnoreCase);
 
     private readonly List<string> _failures = [];
+    /// <summary>Another organisation's provider and offer id, for every field or key that holds an id.</summary>
+    private string[] _foreignIds = [];
+
+    private IEnumerable<string> ValuesFor(string name) =>
+        name.EndsWith("id", StringComparison.OrdinalIgnoreCase) || name.EndsWith("aanbod", StringComparison.Ordinal) ? Hostile.Concat(_foreignIds) : Hostile;
     private int _requests;
 
     [Fact]
@@ -60,6 +64,9 @@ public sealed class FuzzTests(FuzzTests.Factory app, ITestOutputHelper output) :
         var otherProviderId = await app.OrganisationOfAsync(DemoData.OtherProviderEmail);
         var offer = await app.FirstOfferAsync(providerId);
         var otherOffer = await app.FirstOfferAsync(otherProviderId);
+        _foreignIds = [otherProviderId.ToString(), otherOffer.Id.ToString()];
+        output.WriteLine($"app started and signed in after {started.Elapsed.TotalSeconds:0} s");
+        started.Restart();
         var routeValues = new Dictionary<string, string>
         {
             ["providerId"] = providerId.ToString(), ["offerId"] = offer.Id.ToString(), ["id"] = offer.Id.ToString(), ["locationId"] = "",
@@ -85,7 +92,8 @@ public sealed class FuzzTests(FuzzTests.Factory app, ITestOutputHelper output) :
             // Route values: hostile, and another organisation's ids.
             foreach (var parameter in endpoint.RoutePattern.Parameters)
             {
-                foreach (var value in Hostile.Append(foreignValues.GetValueOrDefault(parameter.Name, "1")))
+                // A NUL byte in the path never reaches the app: Kestrel answers 400 itself (and the test server refuses to send it).
+                foreach (var value in Hostile.Where(v => !v.Contains('\0', StringComparison.Ordinal)).Append(foreignValues.GetValueOrDefault(parameter.Name, "1")))
                     await CheckAsync(client, HttpMethod.Get, Url(endpoint.RoutePattern, new(routeValues) { [parameter.Name] = Uri.EscapeDataString(value) }));
             }
 
@@ -95,15 +103,14 @@ public sealed class FuzzTests(FuzzTests.Factory app, ITestOutputHelper output) :
             if (pattern.StartsWith("api/hsds", StringComparison.Ordinal)) keys.UnionWith(apiParameters.GetValueOrDefault("/" + pattern["api/hsds".Length..].TrimStart('/'), []));
             keys.UnionWith(BoundQueryNames(endpoint));
             if (document is not null) keys.UnionWith(QueryNamesOnPage(document, url));
-            foreach (var key in keys)
-            {
-                foreach (var value in Hostile) await CheckAsync(client, HttpMethod.Get, $"{url}?{Uri.EscapeDataString(key)}={Uri.EscapeDataString(value)}");
-                foreach (var raw in RawQuery) await CheckAsync(client, HttpMethod.Get, $"{url}?{Uri.EscapeDataString(key)}={raw}");
-            }
+            // A GET changes nothing (EndpointMatrixTests), so these may run side by side.
+            var gets = keys.SelectMany(key => ValuesFor(key).Select(Uri.EscapeDataString).Concat(RawQuery).Select(value => $"{url}?{Uri.EscapeDataString(key)}={value}"));
+            await Parallel.ForEachAsync(gets, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (get, _) => await CheckAsync(client, HttpMethod.Get, get));
             if (document is not null) await PostFormsAsync(client, document, url);
+            output.WriteLine($"{started.Elapsed.TotalSeconds,5:0.0} s {_requests,6} {pattern}");
         }
         output.WriteLine($"{_requests} requests in {started.Elapsed.TotalSeconds:0} s");
-        Assert.True(_failures.Count == 0, $"{_failures.Count} server errors:\n" + string.Join("\n", _failures.Distinct().Take(60)));
+        Assert.True(_failures.Count == 0, $"{_failures.Count} server errors:\n" + string.Join("\n", _failures.Distinct().Order(StringComparer.Ordinal).Take(60)));
     }
 
     /// <summary>Every POST form of the page: each field in turn gets each hostile value, the others keep what the page filled in.</summary>
@@ -128,7 +135,7 @@ public sealed class FuzzTests(FuzzTests.Factory app, ITestOutputHelper output) :
                 // Rows of one table have the same fields: one of each is enough.
                 var shape = action.Split('?')[0] + "|" + System.Text.RegularExpressions.Regex.Replace(name, @"\d+", "#");
                 if (!seen.Add(shape)) continue;
-                foreach (var value in Hostile)
+                foreach (var value in ValuesFor(name))
                     await CheckAsync(client, HttpMethod.Post, action, fields.With(name, value).Append(new("__RequestVerificationToken", token)));
             }
         }
@@ -136,7 +143,7 @@ public sealed class FuzzTests(FuzzTests.Factory app, ITestOutputHelper output) :
 
     private async Task<string?> CheckAsync(HttpClient client, HttpMethod method, string url, IEnumerable<KeyValuePair<string, string>>? form = null)
     {
-        _requests++;
+        Interlocked.Increment(ref _requests);
         using var request = new HttpRequestMessage(method, url);
         if (form is not null) request.Content = new FormUrlEncodedContent(form);
         using var response = await client.SendAsync(request);
@@ -144,7 +151,7 @@ public sealed class FuzzTests(FuzzTests.Factory app, ITestOutputHelper output) :
         if ((int)response.StatusCode >= 500)
         {
             var shown = form is null ? url : $"{url} [{string.Join("&", form.Where(f => f.Key != "__RequestVerificationToken").Select(f => $"{f.Key}={Shorten(f.Value)}"))}]";
-            _failures.Add($"{(int)response.StatusCode} {method} {Shorten(shown, 400)}");
+            lock (_failures) _failures.Add($"{(int)response.StatusCode} {method} {Shorten(shown, 400)}");
         }
         return response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html" ? body : null;
     }
