@@ -100,6 +100,7 @@ public sealed class PhoneTests(BrowserFixture app, ITestOutputHelper output)
         // /open-data, /account/inloggen and /regio, /regio/aanbieders, /regio/rapportage, /regio/catalogus.
         foreach (var sub in new[] { "locaties", "profiel" })
             await CheckAsync($"/aanbieder/{providerId}/{sub}");
+        await CheckAsync("/account");
 
         await SignInAsync(DemoAccounts.All[3].Email);
         foreach (var path in new[] { "/regio/trends", "/regio/dekking" })
