@@ -48,7 +48,7 @@ done
 # contract on PostgreSQL and two web nodes on one database, already ran above).
 echo "== test tests/Startpunt.Tests with PostgreSQL as the store (a selection)"
 STARTPUNT_TEST_PROVIDER=PostgreSQL dotnet test tests/Startpunt.Tests -c Release --no-build -nologo --logger "console;verbosity=minimal" \
-  --filter "FullyQualifiedName~Features.OpenData.HsdsQueryTests|FullyQualifiedName~Features.ContractManager|FullyQualifiedName~Features.Provider.WeeklyUpdateTests|FullyQualifiedName~Features.Provider.HistoryTests|FullyQualifiedName~Features.Freshness" \
+  --filter "FullyQualifiedName~Features.OpenData.HsdsQueryTests|FullyQualifiedName~Features.ContractManager|FullyQualifiedName~Features.Provider.WeeklyUpdateTests|FullyQualifiedName~Features.Provider.HistoryTests|FullyQualifiedName~Features.Freshness|FullyQualifiedName~Features.AccountHistory.AccountHistoryTests" \
   2>&1 | tee -a "$results/out.txt" || status=1
 
 # The benchmark on a tiny data set: proves the harness and prints its table (the full run is by hand, docs/performance.md).

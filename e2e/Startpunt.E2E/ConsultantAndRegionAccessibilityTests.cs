@@ -96,6 +96,8 @@ public sealed partial class ConsultantAndRegionTests
             await VisitAsync(page, "catalogue", "/regio/catalogus", checkedPages);
             await VisitAsync(page, "region history", "/regio/geschiedenis?soort=Offer", checkedPages);
             await Expect(page.Locator("ol.history-list > li").First).ToBeVisibleAsync();
+            await VisitAsync(page, "account history", "/regio/accountgeschiedenis", checkedPages);
+            await Expect(page.Locator("ol.history-list > li").First).ToBeVisibleAsync();
             Assert.True(manager.ScriptErrors.Count == 0, "Errors in the contract manager's browser: " + manager.ScriptErrorReport);
             return checkedPages;
         }

@@ -2,6 +2,7 @@ using Startpunt.Web.Cluster;
 using Startpunt.Web.Data;
 using Startpunt.Web.Features.Account;
 using Startpunt.Web.Features.Admin;
+using Startpunt.Web.Features.AccountHistory;
 using Startpunt.Web.Features.Consultant;
 using Startpunt.Web.Features.ContractManager;
 using Startpunt.Web.Features.Freshness;
@@ -30,6 +31,7 @@ public static class StartpuntSetup
         builder.AddStartpuntSearch();
         builder.AddStartpuntMail();
         builder.AddStartpuntAccounts();
+        builder.AddStartpuntAccountHistory();
         builder.AddStartpuntResidentSearch();
         builder.AddStartpuntProviderWorkspace();
         builder.AddStartpuntConsultant();

@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The app's address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The running app: its services (to make an account for a journey) and its mail pickup folder.</summary>
+    public StartpuntFactory App => _factory;
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not been launched.");
 
     public async Task InitializeAsync()

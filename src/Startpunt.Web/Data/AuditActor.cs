@@ -20,6 +20,13 @@ public sealed class AuditActor
     public string? UserId => Current.UserId;
     public string UserName => Current.UserName;
 
+    /// <summary>True while a web request is being handled (not a command or a background job).</summary>
+    public bool InRequest => _http?.HttpContext is not null;
+
+    /// <summary>The client's IP address, as seen after the trusted proxies' forwarded headers; null outside a request.</summary>
+    public string? Address => _http?.HttpContext?.Connection.RemoteIpAddress is { } ip
+        ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : null;
+
     /// <summary>For work that is not a request of the person themselves (sign-up, jobs).</summary>
     public void Set(string? userId, string userName) => _explicit = (userId, userName);
 

@@ -32,6 +32,7 @@ public abstract class StartpuntDb(
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<ProviderDeactivation> ProviderDeactivations => Set<ProviderDeactivation>();
     public DbSet<SearchOutboxEntry> SearchOutboxEntries => Set<SearchOutboxEntry>();
@@ -69,6 +70,7 @@ public abstract class StartpuntDb(
         var added = ChangeTracker.Entries<Offer>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var (entries, created) = await Audit.CollectAsync(this, who, now, ImportingHistory, cancellationToken);
         AuditEntries.AddRange(entries);
+        AccountEvents.AddRange(await AccountAudit.CollectAsync(this, who, now, cancellationToken));
         Modification.Stamp(ChangeTracker, now);
         // Every change search must follow leaves an outbox row (the search change feed) in this same transaction.
         var affected = searchOutbox is null ? [] : await OfferSearch.SearchOutbox.AffectedOffersAsync(this, cancellationToken);

@@ -14,13 +14,15 @@ namespace Startpunt.Web.Features.Account;
 /// <summary>/account: who you are, and the self-service: a new password, a new e-mail address, sign out everywhere.</summary>
 [Authorize]
 public sealed class IndexModel(UserManager<StartpuntUser> users, SignInManager<StartpuntUser> signIn, StartpuntDb db, IMailSender mail,
-    Installation installation, IStringLocalizer<SharedResource> L) : PageModel
+    Installation installation, AccountHistory.AccountEventWriter history, IStringLocalizer<SharedResource> L) : PageModel
 {
     public StartpuntUser Me { get; private set; } = null!;
     public IList<string> MyRoles { get; private set; } = [];
     public string? RegionName { get; private set; }
     public List<(int Id, string Name)> Organisations { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>"Uw recente aanmeldingen": the last sign-ins, failed ones too, with time and address.</summary>
+    public List<AccountEvent> RecentSignIns { get; private set; } = [];
 
     [BindProperty] public ChangePasswordInput PasswordInput { get; set; } = new();
     [BindProperty] public ChangeEmailInput EmailInput { get; set; } = new();
@@ -52,7 +54,8 @@ public sealed class IndexModel(UserManager<StartpuntUser> users, SignInManager<S
     {
         if (!await LoadAsync(ct)) return Challenge();
         Validate(nameof(EmailInput));
-        var email = EmailInput.NewEmail.Trim();
+        // An empty field binds as null: the Required message is then next to it, not an error page.
+        var email = (EmailInput.NewEmail ?? "").Trim();
         if (ModelState.IsValid && !await users.CheckPasswordAsync(Me, EmailInput.Password))
             ModelState.AddModelError("EmailInput.Password", L["Dit wachtwoord klopt niet."]);
         if (ModelState.IsValid && await users.FindByEmailAsync(email) is not null)
@@ -94,6 +97,7 @@ public sealed class IndexModel(UserManager<StartpuntUser> users, SignInManager<S
         RegionName = await db.Regions.Where(r => r.Id == me.RegionId).Select(r => r.Name).SingleOrDefaultAsync(ct);
         Organisations = (await db.OrganisationMembers.Where(m => m.UserId == me.Id).Select(m => new { m.ProviderId, m.Provider!.Name }).ToListAsync(ct))
             .Select(o => (o.ProviderId, o.Name)).ToList();
+        RecentSignIns = await history.RecentSignInsAsync(me.Id, ct);
         return true;
     }
 }

@@ -11,7 +11,8 @@ namespace Startpunt.Web.Features.Account;
 /// with data protection: a copy of the database alone does not give anyone a second factor. The keys live in
 /// <c>DataProtection:KeysDirectory</c>, outside the database.
 /// </summary>
-public sealed class ProtectedUserStore(StartpuntDb context, IDataProtectionProvider protection, IdentityErrorDescriber? describer = null)
+public sealed class ProtectedUserStore(StartpuntDb context, IDataProtectionProvider protection, AccountHistory.AccountEventWriter history,
+    IdentityErrorDescriber? describer = null)
     : UserStore<StartpuntUser, IdentityRole, StartpuntDb>(context, describer)
 {
     /// <summary>The login provider name Identity's store uses for its own tokens (authenticator key, recovery codes).</summary>
@@ -30,5 +31,13 @@ public sealed class ProtectedUserStore(StartpuntDb context, IDataProtectionProvi
         try { return _protector.Unprotect(value[Prefix.Length..]); }
         // Keys lost or replaced: the person sets up two-step sign-in again (an administrator can reset it).
         catch (System.Security.Cryptography.CryptographicException) { return null; }
+    }
+
+    /// <summary>A recovery code used up: recorded in the save that stores the shorter list (Identity saves right after this).</summary>
+    public override async Task<bool> RedeemCodeAsync(StartpuntUser user, string code, CancellationToken cancellationToken)
+    {
+        var redeemed = await base.RedeemCodeAsync(user, code, cancellationToken);
+        if (redeemed) history.Add(AccountEventKinds.RecoveryCodeUsed, user, user.Email ?? "");
+        return redeemed;
     }
 }

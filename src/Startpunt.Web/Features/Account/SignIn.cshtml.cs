@@ -12,7 +12,7 @@ namespace Startpunt.Web.Features.Account;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<StartpuntUser> signIn, UserManager<StartpuntUser> users,
+public sealed class SignInModel(Features.AccountHistory.RecordingSignInManager signIn, UserManager<StartpuntUser> users,
     IOptions<DatabaseOptions> database, Installation installation, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
@@ -24,12 +24,21 @@ public sealed class SignInModel(SignInManager<StartpuntUser> signIn, UserManager
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // "Ingelogd blijven" is a checkbox: anything but true or false is forged; it counts as not ticked (and the form
+        // shows it unticked, rather than failing to draw a checkbox from the value).
+        if (ModelState.GetFieldValidationState("Input.RememberMe") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.Remove("Input.RememberMe");
+            Input.RememberMe = false;
+        }
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         // Demo accounts have a published password: outside a demo installation they do not exist for signing in.
         if (user is { IsDemo: true } && !installation.IsDemo) user = null;
+        if (user is null) await signIn.RecordRefusedAsync(null, Input.Email.Trim(), Features.AccountHistory.RecordingSignInManager.Unknown);
         if (user is { Deactivated: true })
         {
+            await signIn.RecordRefusedAsync(user, Input.Email.Trim(), Features.AccountHistory.RecordingSignInManager.Deactivated);
             Error = L["Dit account is uitgeschakeld. Neem contact op met uw contractmanager."];
             return Page();
         }
