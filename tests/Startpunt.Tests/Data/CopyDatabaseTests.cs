@@ -164,6 +164,45 @@ public sealed class CopyDatabaseTests(CopiedInstallation moved) : IClassFixture<
         Assert.Equal(2, await CopyDatabaseCommand.RunAsync(moved.Source.Services, null, new StringWriter(), new StringWriter()));
     }
 
+    /// <summary>The PostgreSQL back-up the README describes: pg_dump -Fc, then pg_restore into a new database.</summary>
+    [Fact]
+    public async Task A_pg_dump_restores_into_a_new_database_with_the_same_rows()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var file = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"dump-{Guid.NewGuid():N}.dump");
+        var before = await CountsAsync(moved.Target);
+        await PgToolAsync("pg_dump", "-Fc", "--no-owner", "-f", file, Uri(moved.Target));
+        var restored = await server.CreateDatabaseAsync();
+        try
+        {
+            await PgToolAsync("pg_restore", "--no-owner", "--exit-on-error", "-d", Uri(restored), file);
+            Assert.Equal(before, await CountsAsync(restored));
+            Assert.True(before["AuditEntries"] > 100);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(restored);
+            File.Delete(file);
+        }
+    }
+
+    private static string Uri(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"postgresql://{b.Username}@{b.Host}:{b.Port}/{b.Database}";
+    }
+
+    private static async Task PgToolAsync(string tool, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo($"/usr/lib/postgresql/15/bin/{tool}") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{tool} ended with {process.ExitCode}: {await errors}");
+    }
+
     private StartpuntDb Postgres()
     {
         var options = new DbContextOptionsBuilder<PostgreSqlStartpuntDb>();

@@ -68,7 +68,7 @@ public static class BackupCommand
         {
             await output.WriteLineAsync($"Back-up written to {path}: {await copy.Offers.CountAsync(ct)} offers, {await copy.AuditEntries.CountAsync(ct)} history entries.");
         }
-        await output.WriteLineAsync("Keep the data-protection key folder with it (the 'keys' folder beside the database, or DataProtection:KeysDirectory): without it people sign in again and set up two-step sign-in again.");
+        await output.WriteLineAsync("Back up the data-protection key folder too ('keys' beside the database, or DataProtection:KeysDirectory), apart from the database copies: without it people sign in again and set up two-step sign-in again.");
         return 0;
     }
 }
