@@ -73,7 +73,8 @@ wait_http "http://127.0.0.1:$meili_port/health" 30 $!
 node_env=(
   ASPNETCORE_ENVIRONMENT=Production
   Database__Provider=PostgreSQL "ConnectionStrings__Startpunt=$connection"
-  Database__MigrateOnStart=false "Database__SeedDemo=$DEMO"
+  Database__MigrateOnStart=false "Database__SeedDemo=$DEMO" "Installation__Demo=$DEMO"
+  "Installation__PublicBaseUrl=http://127.0.0.1:$PORT"
   "Search__Meilisearch__Url=http://127.0.0.1:$meili_port" "Search__Meilisearch__Key=$meili_key"
   "Mail__PickupDirectory=$dir/mail" "Mail__BaseUrl=http://127.0.0.1:$PORT"
   Logging__LogLevel__Default=Information Logging__LogLevel__Microsoft.AspNetCore=Warning
@@ -132,9 +133,13 @@ wait_http "http://127.0.0.1:$PORT/health/live" 30 $!
   echo "PROXY_URL=http://127.0.0.1:$PORT"
   echo "POSTGRES=$connection"
   echo "MAIL_DIRECTORY=$dir/mail"
+  echo "MEILISEARCH_URL=http://127.0.0.1:$meili_port"
+  echo "MEILISEARCH_KEY=$meili_key"
   echo "NODES=$NODES"
-} >"$dir/cluster.env"
+} >"$dir/cluster.env.next"
 rm -f "$dir/cluster.env.tmp"
+# Whole or not at all: the tests read it as soon as it exists.
+mv "$dir/cluster.env.next" "$dir/cluster.env"
 echo "Startpunt (PostgreSQL, Meilisearch, $NODES nodes behind nginx): http://127.0.0.1:$PORT"
 echo "Logs in $dir; Ctrl-C stops everything." >&2
 # In the foreground until Ctrl-C (or until every process has ended).

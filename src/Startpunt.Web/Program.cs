@@ -1,6 +1,7 @@
 using Startpunt.Web;
 using Startpunt.Web.Cluster;
 using Startpunt.Web.Data;
+using Startpunt.Web.Data.Moving;
 using Startpunt.Web.Features.Account;
 using Startpunt.Web.OfferSearch;
 
@@ -41,6 +42,16 @@ if (Array.IndexOf(args, "create-admin") is var adminAt and >= 0)
     // The way into a new installation: an administrator and a one-time link to choose a password.
     await app.InitializeDatabaseOnStartAsync();
     return await CreateAdminCommand.RunAsync(app.Services, args.ElementAtOrDefault(adminAt + 1), Console.Out, Console.Error);
+}
+if (Array.IndexOf(args, "copy-database") is var copyAt and >= 0)
+{
+    // Moving to PostgreSQL: this SQLite installation, every table with its ids, into an empty PostgreSQL database.
+    return await CopyDatabaseCommand.RunAsync(app.Services, args.ElementAtOrDefault(copyAt + 1), Console.Out, Console.Error);
+}
+if (Array.IndexOf(args, "backup") is var backupAt and >= 0)
+{
+    // A consistent copy of the running SQLite database (the online backup API).
+    return await BackupCommand.RunAsync(app.Services, args.ElementAtOrDefault(backupAt + 1), Console.Out, Console.Error);
 }
 if (args.Contains("reindex"))
 {

@@ -14,7 +14,8 @@ public static class BenchHost
 {
     public const string Index = "bench_offers";
 
-    public static WebApplication Build(string repositoryRoot, string databasePath, string? meilisearchUrl, TimeProvider clock)
+    /// <param name="postgreSql">A PostgreSQL database to use instead of the SQLite file (the PostgreSQL column).</param>
+    public static WebApplication Build(string repositoryRoot, string databasePath, string? meilisearchUrl, TimeProvider clock, string? postgreSql = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -22,7 +23,13 @@ public static class BenchHost
             EnvironmentName = "Production",
             Args = [],
         });
-        builder.Configuration.AddInMemoryCollection(Settings(repositoryRoot, databasePath, meilisearchUrl));
+        var settings = Settings(repositoryRoot, databasePath, meilisearchUrl);
+        if (postgreSql is not null)
+        {
+            settings["Database:Provider"] = "PostgreSQL";
+            settings["ConnectionStrings:Startpunt"] = postgreSql;
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddStartpunt();
         builder.Services.RemoveAll<TimeProvider>();

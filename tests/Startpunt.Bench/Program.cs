@@ -8,8 +8,8 @@ using Startpunt.Web.OfferSearch;
 using Startpunt.Web.OfferSearch.InProcess;
 using Startpunt.Web.OfferSearch.Meilisearch;
 
-// The search benchmark: a national data set, the naive baseline, the SQLite engine and the Meilisearch engine on
-// the same query mix in this one process, then (unless --no-pages) the results page under wrk. Prints Markdown.
+// The search benchmark: a national data set, the naive baseline, the SQLite engine, the Meilisearch engine, the
+// in-process engine (loaded from SQLite, and from PostgreSQL after copy-database) on the same query mix in this one process, then (unless --no-pages) the results page under wrk. Prints Markdown.
 //   dotnet run -c Release --project tests/Startpunt.Bench            full size (100,000 offers), by hand
 //   dotnet run -c Release --project tests/Startpunt.Bench -- --tiny  smoke run (CI)
 var options = BenchOptions.Parse(args);
@@ -79,6 +79,26 @@ foreach (var (name, create, perKind) in engines)
 }
 report.MeilisearchPeakRssMb = Memory.PeakMb(meilisearch.ProcessId);
 
+// PostgreSQL: the same data, moved with copy-database into a server of the benchmark's own, and the in-process engine
+// loaded from it (what every node of a PostgreSQL installation searches with).
+Console.Error.WriteLine("== PostgreSQL: copy-database, the in-process index loaded from PostgreSQL");
+await using (var postgres = await PostgresProcess.StartAsync(repo, work))
+{
+    var connection = await postgres.CreateDatabaseAsync("bench");
+    var started = Stopwatch.GetTimestamp();
+    if (await Startpunt.Web.Data.Moving.CopyDatabaseCommand.RunAsync(app.Services, connection, TextWriter.Null, Console.Error) != 0)
+        throw new InvalidOperationException("copy-database into the benchmark's PostgreSQL failed");
+    report.PostgreSqlCopy = Stopwatch.GetElapsedTime(started);
+    var onPostgres = BenchHost.Build(repo, dbPath, null, clock, connection);
+    started = Stopwatch.GetTimestamp();
+    await onPostgres.Services.GetRequiredService<OfferIndexFeed>().LoadAsync(CancellationToken.None);
+    report.PostgreSqlLoad = Stopwatch.GetElapsedTime(started);
+    Console.Error.WriteLine($"   copied in {report.PostgreSqlCopy.TotalSeconds:0.0} s, index loaded in {report.PostgreSqlLoad.TotalSeconds:0.00} s");
+    report.Engines.Add(await EngineBench.RunAsync("in-process engine on PostgreSQL", onPostgres.Services,
+        sp => sp.GetRequiredService<InProcessOfferSearch>(), mix, options.Queries, options.Warmup, options.ThroughputTime));
+    await onPostgres.DisposeAsync();
+}
+
 Console.Error.WriteLine("== update lag (the portal's own sync service running)");
 await app.StartAsync();
 report.SqliteLag = await LagBench.RunAsync(app.Services, clock, engines[1].Create, options.LagSamples, offset: 0);
@@ -124,6 +144,8 @@ if (options.Tiny && !options.Keep)
     // The in-process engine gives it too, except for free text, where it forgives typos and knows synonyms.
     var exact = report.Engines[0].FirstPages.Where(p => p.Key.Kind != QueryMix.FreeText).ToList();
     var inProcessAgrees = exact.All(p => report.Engines[3].FirstPages.TryGetValue(p.Key, out var page) && page.SequenceEqual(p.Value));
-    return report.Agreement(0, 1) == report.Engines[0].FirstPages.Count && inProcessAgrees ? 0 : 1;
+    // Loaded from PostgreSQL, the in-process engine answers exactly as loaded from SQLite.
+    var postgreSqlAgrees = report.Agreement(3, 4) == report.Engines[3].FirstPages.Count;
+    return report.Agreement(0, 1) == report.Engines[0].FirstPages.Count && inProcessAgrees && postgreSqlAgrees ? 0 : 1;
 }
 return 0;

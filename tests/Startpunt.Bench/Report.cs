@@ -20,6 +20,9 @@ public sealed class Report(BenchOptions options)
     public List<double> MeilisearchLag { get; set; } = [];
     public List<WrkResult> Pages { get; } = [];
     public TimeSpan InProcessLoad { get; set; }
+    /// <summary>copy-database of the generated SQLite file into PostgreSQL, and the in-process index's load from there.</summary>
+    public TimeSpan PostgreSqlCopy { get; set; }
+    public TimeSpan PostgreSqlLoad { get; set; }
     public double InProcessHeapMb { get; set; }
     public int InProcessOffers { get; set; }
     public List<double> InProcessLag { get; set; } = [];
@@ -63,6 +66,7 @@ public sealed class Report(BenchOptions options)
                 1 => $"{SqliteIndexBuild.TotalSeconds:0.0} s (FTS5 rebuild + REINDEX)",
                 2 => $"{MeilisearchIndexBuild.TotalSeconds:0.0} s (new index + swap, {MeilisearchDocuments:N0} docs)",
                 3 => $"{InProcessLoad.TotalSeconds:0.0} s load, {InProcessOffers:N0} offers, {InProcessHeapMb:0.0} MB managed heap",
+                4 => $"{PostgreSqlLoad.TotalSeconds:0.0} s load from PostgreSQL (after copy-database: {PostgreSqlCopy.TotalSeconds:0.0} s)",
                 _ => "-",
             };
             var lag = i switch { 1 => Lag(SqliteLag), 2 => Lag(MeilisearchLag), 3 => $"{Lag(InProcessLag)} (writing node); {Lag(SecondNodeLag)} (second node)", _ => "-" };
@@ -71,7 +75,8 @@ public sealed class Report(BenchOptions options)
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"Queries per kind: {Engines[1].PerKind.Values.First().Count} (naive baseline {Engines[0].PerKind.Values.First().Count}), after {options.Warmup} warm-up queries. "
             + $"Same first page on SQLite and Meilisearch: {Agreement(1, 2)} of {Engines[1].FirstPages.Count} queries ({AgreementByKind(1, 2)}); on SQLite and the naive baseline: {Agreement(0, 1)} of {Engines[0].FirstPages.Count}; "
-            + $"on SQLite and the in-process engine: {Agreement(1, 3)} of {Engines[1].FirstPages.Count} ({AgreementByKind(1, 3)}; free text differs by design: it forgives).");
+            + $"on SQLite and the in-process engine: {Agreement(1, 3)} of {Engines[1].FirstPages.Count} ({AgreementByKind(1, 3)}; free text differs by design: it forgives)"
+            + $"{(Engines.Count > 4 ? $"; in-process loaded from SQLite and from PostgreSQL: {Agreement(3, 4)} of {Engines[3].FirstPages.Count}" : "")}.");
         s.AppendLine();
 
         if (Pages.Count > 0)
