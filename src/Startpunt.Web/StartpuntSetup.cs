@@ -6,6 +6,7 @@ using Startpunt.Web.Features.ContractManager;
 using Startpunt.Web.Features.Freshness;
 using Startpunt.Web.Features.GettingHelp;
 using Startpunt.Web.Features.History;
+using Startpunt.Web.Features.Maps;
 using Startpunt.Web.Features.OpenData;
 using Startpunt.Web.Features.Provider;
 using Startpunt.Web.Features.Search;
@@ -38,6 +39,7 @@ public static class StartpuntSetup
         builder.AddStartpuntWeb();
         builder.AddStartpuntGettingHelp();
         builder.AddStartpuntShortlist();
+        builder.AddStartpuntMap();
         return builder;
     }
 }
