@@ -8,6 +8,7 @@ using Startpunt.Web.Features.ContractManager;
 using Startpunt.Web.Features.Freshness;
 using Startpunt.Web.Features.GettingHelp;
 using Startpunt.Web.Features.History;
+using Startpunt.Web.Features.Maps;
 using Startpunt.Web.Features.OpenData;
 using Startpunt.Web.Features.People;
 using Startpunt.Web.Features.Provider;
@@ -44,6 +45,7 @@ public static class StartpuntSetup
         builder.AddStartpuntWeb();
         builder.AddStartpuntGettingHelp();
         builder.AddStartpuntShortlist();
+        builder.AddStartpuntMap();
         return builder;
     }
 }

@@ -110,15 +110,18 @@ public static class WebSetup
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "strict-origin-when-cross-origin";
         h.XFrameOptions = "DENY";
-        h.ContentSecurityPolicy = ContentSecurityPolicy("'none'");
+        h.ContentSecurityPolicy = ContentSecurityPolicy("'none'", context.RequestServices.GetRequiredService<Features.Maps.MapTiles>());
         h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         h["Cross-Origin-Opener-Policy"] = "same-origin";
         return next();
     }
 
-    /// <summary>The portal's CSP; only the embedded search (/embed) lets other sites frame it, per region.</summary>
-    public static string ContentSecurityPolicy(string frameAncestors) =>
-        "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org https://tile.openstreetmap.org; " +
+    /// <summary>
+    /// The portal's CSP; only the embedded search (/embed) lets other sites frame it, per region. Images come from the
+    /// portal itself, plus the map tiles' host when Map:TileUrl names one (and no other host at all without it).
+    /// </summary>
+    public static string ContentSecurityPolicy(string frameAncestors, Features.Maps.MapTiles tiles) =>
+        $"default-src 'self'; img-src 'self' data:{(tiles.ImageSource is { } tileHost ? " " + tileHost : "")}; " +
         $"script-src 'self'; style-src 'self'; frame-ancestors {frameAncestors}; base-uri 'self'; form-action 'self'";
 }
 

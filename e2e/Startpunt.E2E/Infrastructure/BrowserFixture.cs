@@ -13,7 +13,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Debian's Chromium; `playwright install` cannot download browsers on the build machines.</summary>
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly StartpuntFactory _factory = new();
+    /// <summary>Map tiles from a host that does not exist: every map is set up, its tiles fail (see <see cref="OpenAsync"/>).</summary>
+    public const string TileUrl = "https://{s}.tiles.startpunt.test/{z}/{x}/{y}.png";
+
+    private readonly StartpuntFactory _factory = new() { Settings = { ["Map:TileUrl"] = TileUrl, ["Map:Attribution"] = "© Testkaart" } };
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

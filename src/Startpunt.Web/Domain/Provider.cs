@@ -55,6 +55,12 @@ public sealed class Location : ILastModified
     public string? MunicipalityCode { get; set; }
     public double Latitude { get; set; }
     public double Longitude { get; set; }
+    /// <summary>The location's own phone number, when it has one (otherwise residents call the provider).</summary>
+    public string? Phone { get; set; }
+    /// <summary>Accessibility facts as codes of <see cref="LocationAccessibility"/>, comma-separated; null for none given.</summary>
+    public string? Accessibility { get; set; }
+    /// <summary>Opening hours in the stored form of <see cref="Domain.OpeningHours"/>; null when not given.</summary>
+    public string? OpeningHours { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Optimistic concurrency: goes up by one with every change, so a form with an older version is refused.</summary>
     public int Version { get; set; }

@@ -31,6 +31,8 @@ public class StartpuntFactory : WebApplicationFactory<Program>
     public bool DeleteDatabaseOnDispose { get; init; } = true;
     public string KeysDirectory { get; } = Path.Combine(Path.GetTempPath(), "startpunt-tests", $"keys-{Guid.NewGuid():N}");
     protected virtual bool SeedDemo => true;
+    /// <summary>Extra configuration for this factory's app (e.g. Map:TileUrl), applied after the defaults above.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
     protected virtual int SignInPerMinute => 10_000;
     protected virtual int ApiRequestsPerMinute => 10_000;
 
@@ -59,6 +61,7 @@ public class StartpuntFactory : WebApplicationFactory<Program>
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Accounts:SignInPerMinute", SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("OpenData:RequestsPerMinute", ApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

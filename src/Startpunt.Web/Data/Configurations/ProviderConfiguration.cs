@@ -33,6 +33,9 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         b.Property(l => l.Postcode).HasMaxLength(7);
         b.Property(l => l.Town).HasMaxLength(100);
         b.Property(l => l.MunicipalityCode).HasMaxLength(6);
+        b.Property(l => l.Phone).HasMaxLength(30);
+        b.Property(l => l.Accessibility).HasMaxLength(200);
+        b.Property(l => l.OpeningHours).HasMaxLength(300);
         b.HasIndex(l => l.PublicId).IsUnique();
         b.Property(l => l.Version).IsConcurrencyToken();
         // Geo prefilter of the SQLite search engine: a range on latitude, then longitude.

@@ -97,7 +97,7 @@ public sealed class DemoSeeder(StartpuntDb db, ContentStore content, TimeProvide
     {
         var letters = $"{(char)('A' + c.Random.Next(0, 18))}{(char)('A' + c.Random.Next(0, 26))}";
         // A few hundred metres around the area's point, so locations in one town do not stack on one pin.
-        return new Location
+        var location = new Location
         {
             Name = $"{label} {area.Place}",
             Street = c.Words.StreetNames[c.Random.Next(c.Words.StreetNames.Count)],
@@ -109,6 +109,24 @@ public sealed class DemoSeeder(StartpuntDb db, ContentStore content, TimeProvide
             Longitude = Math.Round(area.Longitude + (c.Random.NextDouble() - 0.5) * 0.012, 6),
             Provider = provider,
         };
+        DemoLocationDetails(location);
+        return location;
+    }
+
+    /// <summary>
+    /// Invented phone, opening hours and accessibility for a demo location (its provider is marked demo). Drawn from
+    /// the location's own name and postcode, not from the generator's sequence, so the rest of the demo stays as it was.
+    /// </summary>
+    internal static void DemoLocationDetails(Location location)
+    {
+        var random = new Random(StableSeed($"{location.Name}|{location.Postcode}|{location.HouseNumber}"));
+        if (random.NextDouble() < 0.7)
+            location.Phone = $"0{random.Next(100, 999)} {random.Next(100, 999)} {random.Next(100, 999)}";
+        location.Accessibility = LocationAccessibility.Format(LocationAccessibility.All.Where(_ => random.NextDouble() < 0.6).Select(f => f.Code));
+        var (opens, closes) = random.Next(3) switch { 0 => (new TimeOnly(8, 30), new TimeOnly(16, 30)), 1 => (new TimeOnly(9, 0), new TimeOnly(17, 0)), _ => (new TimeOnly(9, 30), new TimeOnly(15, 30)) };
+        var days = OpeningHours.Week.Take(5).Where(_ => random.NextDouble() < 0.85).Select(d => new OpeningDay(d.Day, opens, closes)).ToList();
+        if (random.NextDouble() < 0.3) days.Add(new OpeningDay(DayOfWeek.Saturday, null, null));
+        location.OpeningHours = OpeningHours.Format(days);
     }
 
     private void AddOffer(RegionContext c, Provider provider, List<ProductKind> kinds, Dictionary<(Provider, int), Contract> contracts)

@@ -68,7 +68,7 @@ public sealed partial class HsdsMapper(
             Organization = withOrganization ? Organization(o.Provider, full: false) : null,
             Schedules = full ? Schedules(o) : null,
             ServiceAreas = full && o.LocationId is null ? o.ServiceArea.Select(m => ServiceArea(id, m.MunicipalityCode)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList() : null,
-            ServiceAtLocations = full && o.Location is { } loc ? [ServiceAtLocation(o, loc, withService: false)] : null,
+            ServiceAtLocations = full && o.Location is { } loc ? [ServiceAtLocation(o, loc, withService: false, details: true)] : null,
             Languages = full ? o.Languages.Select(l => new HsdsLanguage(HsdsIds.Of(id, $"language/{l.LanguageCode}"), id,
                 languages.TryGetValue(l.LanguageCode, out var lang) ? lang.Name : l.LanguageCode, l.LanguageCode)).OrderBy(l => l.Code, StringComparer.Ordinal).ToList() : null,
             Capacities = full && o.Availability.FreePlaces is { } free
@@ -96,8 +96,11 @@ public sealed partial class HsdsMapper(
         Services = full ? services : null,
     };
 
-    public HsdsLocation Location(Location l, Guid organizationId, bool full)
+    /// <summary>A location; <paramref name="details"/> adds its phone, opening hours and accessibility, <paramref name="full"/> also its history.</summary>
+    public HsdsLocation Location(Location l, Guid organizationId, bool full, bool? details = null)
     {
+        var withDetails = details ?? full;
+        var access = LocationAccessibility.Parse(l.Accessibility);
         var municipality = l.MunicipalityCode is null ? null : municipalities.GetValueOrDefault(l.MunicipalityCode);
         return new HsdsLocation
         {
@@ -106,19 +109,49 @@ public sealed partial class HsdsMapper(
             Name = l.Name,
             Latitude = l.Latitude,
             Longitude = l.Longitude,
+            Transportation = access.Any(f => f.Code == "public-transport") ? "Bereikbaar met bus, tram of trein." : null,
             Addresses = [new HsdsAddress(HsdsIds.Of(l.PublicId, "address"), l.PublicId, $"{l.Street} {l.HouseNumber}", l.Town,
                 municipality?.Name, municipality?.Province ?? "", l.Postcode, "NL", "physical")],
+            Phones = withDetails && !string.IsNullOrWhiteSpace(l.Phone)
+                ? [new HsdsPhone(HsdsIds.Of(l.PublicId, "phone"), null, l.Phone!.Trim(), "voice") { LocationId = l.PublicId }]
+                : null,
+            Schedules = withDetails ? LocationSchedules(l) : null,
+            Accessibility = withDetails && access.Count > 0
+                ? access.Select(f => new HsdsAccessibility(HsdsIds.Of(l.PublicId, $"accessibility/{f.Code}"), l.PublicId, f.Label, f.Hsds)).ToList()
+                : null,
             Metadata = full ? Metadata("Location", l.Id, l.PublicId, "location") : null,
         };
     }
 
-    public HsdsServiceAtLocation ServiceAtLocation(Offer o, Location l, bool withService, int? distanceMetres = null, bool fullService = false) => new()
+    /// <summary>
+    /// A location's opening hours as weekly schedules: one per set of days with the same times (byday "MO,TU", opens_at,
+    /// closes_at), and one for the days that are by appointment only (a description, no times).
+    /// </summary>
+    private static List<HsdsSchedule>? LocationSchedules(Location l)
+    {
+        var days = OpeningHours.Parse(l.OpeningHours);
+        if (days.Count == 0) return null;
+        return days.GroupBy(d => (d.Opens, d.Closes)).Select(g =>
+        {
+            var byday = string.Join(',', g.Select(d => OpeningHours.Code(d.Day)));
+            var (opens, closes) = g.Key;
+            return new HsdsSchedule(HsdsIds.Of(l.PublicId, $"schedule/{byday}"), null, "WEEKLY", "MO", byday,
+                opens is null ? "Alleen op afspraak." : $"Open van {OpeningHours.Time(opens.Value)} tot {OpeningHours.Time(closes!.Value)} uur.")
+            {
+                LocationId = l.PublicId,
+                OpensAt = opens is { } o ? OpeningHours.Time(o) : null,
+                ClosesAt = closes is { } c ? OpeningHours.Time(c) : null,
+            };
+        }).ToList();
+    }
+
+    public HsdsServiceAtLocation ServiceAtLocation(Offer o, Location l, bool withService, int? distanceMetres = null, bool fullService = false, bool details = false) => new()
     {
         Id = ServiceAtLocationId(o.PublicId, l.PublicId),
         ServiceId = o.PublicId,
         LocationId = l.PublicId,
         Description = $"{(o.ProductLevel is null ? o.Product!.Name : $"{o.Product!.Name} - {o.ProductLevel.Name}")} van {o.Provider!.Name} op {l.Name}, {l.Town}.",
-        Location = Location(l, o.Provider.PublicId, full: false),
+        Location = Location(l, o.Provider.PublicId, full: false, details: details || fullService),
         Service = withService ? Service(o, fullService) : null,
         Distance = distanceMetres,
     };
@@ -207,7 +240,8 @@ public sealed partial class HsdsMapper(
         ["Provider.Phone"] = "phones.number", ["Provider.Email"] = "email", ["Provider.Description"] = "description",
         ["Location.Name"] = "name", ["Location.Street"] = "addresses.address_1", ["Location.HouseNumber"] = "addresses.address_1",
         ["Location.Postcode"] = "addresses.postal_code", ["Location.Town"] = "addresses.city",
-        ["Location.Latitude"] = "latitude", ["Location.Longitude"] = "longitude",
+        ["Location.Latitude"] = "latitude", ["Location.Longitude"] = "longitude", ["Location.Phone"] = "phones.number",
+        ["Location.OpeningHours"] = "schedules", ["Location.Accessibility"] = "accessibility.description",
     };
 
     /// <summary>Only addresses the HSDS schema accepts (format "email"); anything else is left out rather than published broken.</summary>

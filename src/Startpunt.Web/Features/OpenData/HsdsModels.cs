@@ -50,7 +50,12 @@ public sealed record HsdsOrganization
 
 public sealed record HsdsOrganizationIdentifier(Guid Id, Guid OrganizationId, string IdentifierScheme, string IdentifierType, string Identifier);
 
-public sealed record HsdsPhone(Guid Id, Guid? OrganizationId, string Number, string Type);
+public sealed record HsdsPhone(Guid Id, Guid? OrganizationId, string Number, string Type)
+{
+    public Guid? LocationId { get; init; }
+}
+
+public sealed record HsdsAccessibility(Guid Id, Guid LocationId, string Description, string? Details);
 
 public sealed record HsdsLocation
 {
@@ -60,7 +65,11 @@ public sealed record HsdsLocation
     public required string Name { get; init; }
     public double Latitude { get; init; }
     public double Longitude { get; init; }
+    public string? Transportation { get; init; }
     public IReadOnlyList<HsdsAddress>? Addresses { get; init; }
+    public IReadOnlyList<HsdsPhone>? Phones { get; init; }
+    public IReadOnlyList<HsdsSchedule>? Schedules { get; init; }
+    public IReadOnlyList<HsdsAccessibility>? Accessibility { get; init; }
     public IReadOnlyList<HsdsMetadata>? Metadata { get; init; }
 }
 
@@ -81,7 +90,13 @@ public sealed record HsdsServiceAtLocation
 
 public sealed record HsdsServiceArea(Guid Id, Guid ServiceId, string Name, string Description);
 
-public sealed record HsdsSchedule(Guid Id, Guid ServiceId, string? Freq, string Wkst, string? Byday, string? Description);
+/// <summary>An offer's days (service_id) or a location's opening hours (location_id, with opens_at and closes_at as HH:MM).</summary>
+public sealed record HsdsSchedule(Guid Id, Guid? ServiceId, string? Freq, string Wkst, string? Byday, string? Description)
+{
+    public Guid? LocationId { get; init; }
+    public string? OpensAt { get; init; }
+    public string? ClosesAt { get; init; }
+}
 
 public sealed record HsdsLanguage(Guid Id, Guid ServiceId, string Name, string Code);
 

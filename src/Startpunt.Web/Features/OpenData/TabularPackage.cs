@@ -18,7 +18,7 @@ public static class TabularPackage
     private static readonly string[] Tables =
     [
         "organization", "organization_identifier", "service", "location", "service_at_location", "address", "phone", "schedule",
-        "service_area", "language", "service_capacity", "unit", "attribute", "taxonomy", "taxonomy_term", "metadata",
+        "accessibility", "service_area", "language", "service_capacity", "unit", "attribute", "taxonomy", "taxonomy_term", "metadata",
     ];
 
     public static byte[] Build(RegionExportFile file, string schemaDirectory, DateTime generated)
@@ -129,6 +129,9 @@ public static class TabularPackage
         {
             Add("location", l);
             AddAll("address", l.Addresses);
+            AddAll("phone", l.Phones);
+            AddAll("schedule", l.Schedules);
+            AddAll("accessibility", l.Accessibility);
             AddAll("metadata", l.Metadata);
         }
         AddAll("taxonomy", file.Taxonomies);

@@ -69,6 +69,8 @@ public static class History
         ["Latitude"] = "Breedtegraad",
         ["Longitude"] = "Lengtegraad",
         ["MunicipalityCode"] = "Gemeente",
+        ["Accessibility"] = "Toegankelijkheid",
+        ["OpeningHours"] = "Openingstijden",
         ["TargetGroups"] = "Doelgroepen",
         ["Languages"] = "Talen",
         ["ServiceArea"] = "Werkgebied",
@@ -111,6 +113,8 @@ public static class History
         null or "" => "-",
         "true" => L["Ja"],
         "false" => L["Nee"],
+        _ when field == "OpeningHours" => Shared.LocationTexts.Describe(value, L),
+        _ when field == "Accessibility" => Shared.LocationTexts.Accessibility(value, L),
         _ when field is "ConfirmedAt" or "RemovedAt" && DateTime.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var d)
             => $"{Shared.Dates.Long(d)} {Shared.Dates.ToDutchTime(d):HH:mm}",
         _ => value,

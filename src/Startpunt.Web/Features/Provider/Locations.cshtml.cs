@@ -18,6 +18,9 @@ namespace Startpunt.Web.Features.Provider;
 [Authorize(Policy = Roles.Provider)]
 public sealed class LocationsModel(Membership membership, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
+    /// <summary>The weekdays of the opening-hours rows, Monday first (keys of the shared texts).</summary>
+    public static readonly string[] DayNames = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+
     public Domain.Provider Organisation { get; private set; } = null!;
     public List<Location> Locations { get; private set; } = [];
     public Location? Editing { get; private set; }
@@ -35,7 +38,8 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
             {
                 Name = l.Name, Street = l.Street, HouseNumber = l.HouseNumber, Postcode = l.Postcode, Town = l.Town,
                 Latitude = l.Latitude.ToString(CultureInfo.InvariantCulture), Longitude = l.Longitude.ToString(CultureInfo.InvariantCulture),
-                Version = l.Version,
+                Phone = l.Phone, Accessibility = LocationAccessibility.Parse(l.Accessibility).Select(f => f.Code).ToList(),
+                Hours = OpeningHoursInput.From(l.OpeningHours), Version = l.Version,
             };
         return Page();
     }
@@ -55,6 +59,9 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
         var pin = ParsePin(Input.Latitude, Input.Longitude);
         if (pin is null && !(string.IsNullOrWhiteSpace(Input.Latitude) && string.IsNullOrWhiteSpace(Input.Longitude)))
             ModelState.AddModelError("Input.Latitude", L["Deze plek ligt niet in Nederland. Zet de speld opnieuw of laat de velden leeg."]);
+        if (Input.Accessibility.Any(c => !LocationAccessibility.IsKnown(c)))
+            ModelState.AddModelError("Input.Accessibility", L["Kies alleen uit de lijst."]);
+        var hours = OpeningHoursInput.Read(Input.Hours, ModelState, L);
         if (!ModelState.IsValid) return Page();
 
         var location = Editing is null ? null : await db.Locations.SingleAsync(l => l.Id == Editing.Id, ct);
@@ -72,6 +79,9 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
         location.Postcode = Input.Postcode!;
         location.Town = Input.Town.Trim();
         location.MunicipalityCode = area!.MunicipalityCode;
+        location.Phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim();
+        location.Accessibility = LocationAccessibility.Format(Input.Accessibility);
+        location.OpeningHours = hours;
         // A pin the person placed (or coordinates they typed) wins; otherwise a new or changed postcode puts the
         // location at the postcode area's point.
         var pinMoved = pin is { } p && (location.Id == 0 || p.Lat != location.Latitude || p.Lon != location.Longitude);
@@ -150,6 +160,15 @@ public sealed class LocationInput
     [Required(ErrorMessage = "Vul de plaats in.")]
     [StringLength(100, ErrorMessage = "Gebruik hooguit {1} tekens.")]
     public string Town { get; set; } = "";
+
+    [RegularExpression(@"^\+?[0-9 ()-]{6,30}$", ErrorMessage = "Vul een telefoonnummer in met alleen cijfers, spaties en streepjes.")]
+    public string? Phone { get; set; }
+
+    /// <summary>Codes of <see cref="LocationAccessibility"/>.</summary>
+    public List<string> Accessibility { get; set; } = [];
+
+    /// <summary>Seven rows, Monday first.</summary>
+    public List<OpeningDayInput> Hours { get; set; } = OpeningHoursInput.From(null);
 
     [StringLength(20)] public string? Latitude { get; set; }
     [StringLength(20)] public string? Longitude { get; set; }

@@ -27,7 +27,7 @@ public sealed class EmbedModel(ResidentSearch search, EmbedOrigins origins, Star
         var region = allowed is null ? null : await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == Form.Region, ct);
         if (region is null) return NotFound();
         Region = region;
-        Response.Headers.ContentSecurityPolicy = WebSetup.ContentSecurityPolicy(string.Join(' ', allowed!.Prepend("'self'")));
+        Response.Headers.ContentSecurityPolicy = WebSetup.ContentSecurityPolicy(string.Join(' ', allowed!.Prepend("'self'")), HttpContext.RequestServices.GetRequiredService<Maps.MapTiles>());
         Response.Headers.Remove("X-Frame-Options");
 
         Search = await search.RunAsync(Form, ModelState, SearchSurface.Embed, ct);

@@ -8,6 +8,8 @@ public static class ResidentSearchSetup
     public static WebApplicationBuilder AddStartpuntResidentSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ResidentSearch>();
+        // The results map's pins, when Map:TileUrl is configured (Features/Maps).
+        builder.Services.AddScoped<ResultsMapBuilder>();
         // Place names typed where a postcode is asked ("Hoorn").
         builder.Services.TryAddSingleton<Geo.PlaceDirectory>();
         // Product names in residents' words, for the result cards, the offer page and the shortlist.

@@ -7,7 +7,7 @@ namespace Startpunt.Web.Features.Search;
 
 /// <summary>/zoeken: the whole page, or only form and results when htmx asks (one decision point, Vary: HX-Request).</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelpBuilder help, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelpBuilder help, Maps.MapTiles tiles, ResultsMapBuilder map, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public SearchForm Form { get; set; } = new();
@@ -21,6 +21,9 @@ public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelp
         // Nothing found: the municipality can still help; say how to reach it.
         if (Search.Result is { Total: 0 } && Search.Region is not null)
             Search.Help = await help.BuildAsync(Form.Postcode, null, Url.Page("/Pages/ContentPage", new { name = "contact" }) + "#hulp", ct);
+        // The map shows the same hits as the list: built from this search's result, not from a second one.
+        if (tiles.IsConfigured && Search.Result is { Total: > 0 } result && ModelState.ErrorCount == 0)
+            Search.Map = await map.BuildAsync(result, ct);
         if (Search.SearchTime is { } took)
             Response.Headers["Server-Timing"] = $"search;dur={took.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)};desc=\"{Search.Result?.Engine}\"";
         return this.PageOrFragment("_SearchLayout", Search);

@@ -43,6 +43,9 @@ public sealed class SearchViewModel : IFragmentModel
     /// <summary>"Zo krijgt u hulp" with the municipality's Wmo-loket, shown when nothing was found.</summary>
     public GettingHelp.HowToGetHelp? Help { get; set; }
 
+    /// <summary>The map beside the results (/zoeken only, when map tiles are configured and something was found).</summary>
+    public ResultsMap? Map { get; set; }
+
     public string Title { get; set; } = "";
     public bool IsFragment { get; set; }
 

@@ -1,4 +1,13 @@
 // Startpunt: small progressive enhancements. Every page works without this file.
+
+// The tile layer of a map element, from Map:TileUrl and Map:Attribution (data-tiles, data-attribution); null when the
+// installation configured no tiles. The attribution is text, never HTML.
+function mapTiles(el) {
+  if (!el.dataset.tiles) return null;
+  var attribution = document.createElement("span");
+  attribution.textContent = el.dataset.attribution || "";
+  return window.L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: attribution.innerHTML });
+}
 (function () {
   "use strict";
 
@@ -10,10 +19,8 @@
     el.dataset.ready = "1";
     var fallback = el.querySelector(".offer-map__fallback");
     var map = window.L.map(el, { scrollWheelZoom: false }).setView([lat, lon], 14);
-    var tiles = window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
-      maxZoom: 19,
-      attribution: "&copy; OpenStreetMap"
-    });
+    var tiles = mapTiles(el);
+    if (!tiles) return;
     // Without internet the tiles stay empty; the marker and the address above still show where it is.
     tiles.on("tileload", function () { if (fallback) fallback.remove(); });
     tiles.addTo(map);
@@ -66,7 +73,8 @@ document.addEventListener("submit", function (e) {
     var lat = document.getElementById("Input_Latitude"), lon = document.getElementById("Input_Longitude");
     var start = [parseFloat(lat.value) || 52.3, parseFloat(lon.value) || 5.3];
     var map = window.L.map(el).setView(start, lat.value ? 15 : 7);
-    window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
+    var tiles = mapTiles(el);
+    if (tiles) tiles.addTo(map);
     var marker = lat.value ? window.L.marker(start).addTo(map) : null;
     map.on("click", function (e) {
       lat.value = e.latlng.lat.toFixed(6);
@@ -90,7 +98,9 @@ document.addEventListener("submit", function (e) {
     var areas = JSON.parse(el.dataset.areas || "[]");
     if (areas.length === 0) return;
     var map = window.L.map(el, { scrollWheelZoom: false });
-    window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
+    // Without configured tiles the dots alone still show the region's shape; the table below has the same data.
+    var tiles = mapTiles(el);
+    if (tiles) tiles.addTo(map);
     var bounds = [];
     areas.forEach(function (a) {
       var marker = window.L.circleMarker([a.lat, a.lon], {

@@ -1,0 +1,93 @@
+// The results map (/zoeken): one pin per location, coloured by its best stoplight and marked with a symbol, so colour is
+// never the only cue. The pins come with the page (data-pins), from the same search as the list. Without this script,
+// or when the tiles do not load, the message says so and the list has everything.
+(function () {
+  "use strict";
+
+  var symbols = { green: "✓", orange: "!", red: "✕", unknown: "?" };
+  var narrow = window.matchMedia("(max-width: 74.99rem)");
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  // The popup: where, and each offer with a link and its stoplight in words. Built from text nodes, never from HTML.
+  function popup(pin) {
+    var box = element("div", "map-popup");
+    box.appendChild(element("strong", "map-popup__name", pin.name));
+    box.appendChild(element("span", "map-popup__address", pin.address));
+    var list = element("ul", "map-popup__offers");
+    pin.offers.forEach(function (offer) {
+      var item = element("li", "map-popup__offer map-popup__offer--" + offer.colour);
+      var link = element("a", "utrecht-link", offer.title);
+      link.href = "/aanbod/" + offer.id;
+      item.appendChild(link);
+      item.appendChild(element("span", "map-popup__stoplight", offer.stoplight));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  function text(value) {
+    var span = document.createElement("span");
+    span.textContent = value || "";
+    return span.innerHTML;
+  }
+
+  function init() {
+    var section = document.getElementById("kaartblok");
+    if (!section || !window.L || section.dataset.ready) return;
+    section.dataset.ready = "1";
+    var canvas = document.getElementById("resultatenkaart");
+    var message = document.getElementById("kaart-melding");
+    var body = document.getElementById("kaart-inhoud");
+    var toggle = section.querySelector(".results-map__toggle");
+    var pins = JSON.parse(section.dataset.pins || "[]");
+
+    message.hidden = true;
+    var map = window.L.map(canvas, { scrollWheelZoom: false });
+    var tiles = window.L.tileLayer(section.dataset.tiles, { maxZoom: 19, attribution: text(section.dataset.attribution) });
+    tiles.on("tileerror", function () { message.hidden = false; });
+    tiles.on("tileload", function () { message.hidden = true; });
+    tiles.addTo(map);
+
+    var bounds = [];
+    pins.forEach(function (pin) {
+      var icon = window.L.divIcon({
+        className: "map-pin map-pin--" + pin.colour,
+        html: "<span aria-hidden=\"true\">" + symbols[pin.colour] + "</span>",
+        iconSize: [30, 30], iconAnchor: [15, 15], popupAnchor: [0, -15]
+      });
+      var marker = window.L.marker([pin.lat, pin.lon], { icon: icon, title: pin.label, keyboard: true, riseOnHover: true }).addTo(map);
+      var el = marker.getElement();
+      if (el) el.setAttribute("aria-label", pin.label);
+      marker.bindPopup(popup(pin));
+      bounds.push([pin.lat, pin.lon]);
+    });
+    if (bounds.length > 0) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+    else map.setView([52.3, 5.3], 7);
+
+    // Phones and narrow windows: the list first, the map behind a button. Wide screens: both, side by side.
+    function show(open) {
+      body.hidden = !open;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      toggle.textContent = open ? section.dataset.hide : section.dataset.show;
+      if (open) map.invalidateSize();
+    }
+    function layout() {
+      toggle.hidden = !narrow.matches;
+      show(!narrow.matches);
+    }
+    toggle.addEventListener("click", function () { show(body.hidden); });
+    if (narrow.addEventListener) narrow.addEventListener("change", layout);
+    layout();
+  }
+
+  document.addEventListener("DOMContentLoaded", init);
+  // htmx replaced the search block (a new search, page or sort): a new map for the new results.
+  document.addEventListener("htmx:afterSettle", init);
+})();
