@@ -144,4 +144,23 @@ public sealed class CrashTests(CrashFactory app) : IClassFixture<CrashFactory>
         Assert.Equal(existing.StartDate, after.StartDate);
         Assert.Equal(existing.Municipalities.Select(m => m.MunicipalityCode).Order(), after.Municipalities.Select(m => m.MunicipalityCode).Order());
     }
+
+    [Fact]
+    public async Task A_crash_between_a_regions_deactivation_and_pausing_its_offers_leaves_the_provider_active_there()
+    {
+        var manager = await app.SignedInAsync(DemoData.ContractManagerEmail);
+        var providerId = await app.OrganisationOfAsync(DemoData.ProviderEmail);
+        await using var before = app.CreateDb();
+        var visible = await before.Offers.CountAsync(o => o.ProviderId == providerId && o.RegionId == "westfriesland" && !o.Paused);
+        Assert.True(visible > 0);
+        var entries = await EntryCountAsync();
+
+        await CrashAsync("UPDATE \"Offers\"", () => manager.PostFormAsync($"/regio/aanbieders?handler=Deactivate&providerId={providerId}",
+            new() { ["Reason"] = "Contract opgezegd" }, tokenPage: "/regio/aanbieders"));
+
+        await using var db = app.CreateDb();
+        Assert.False(await db.ProviderDeactivations.AnyAsync(d => d.ProviderId == providerId));
+        Assert.Equal(visible, await db.Offers.CountAsync(o => o.ProviderId == providerId && o.RegionId == "westfriesland" && !o.Paused));
+        Assert.Equal(entries, await EntryCountAsync());
+    }
 }

@@ -41,6 +41,8 @@ public static class AccountSetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrors>()
             .AddClaimsPrincipalFactory<StartpuntClaimsFactory>();
+        // The sign-in page uses the portal's own sign-in manager by its type (to record refused attempts): the same instance.
+        builder.Services.AddScoped(s => (StartpuntSignInManager)s.GetRequiredService<SignInManager<StartpuntUser>>());
         // Tokens (reset links), the sign-in cookie and the protected authenticator keys use the one key ring of
         // Cluster/ClusterSetup: kept across restarts and shared with the commands (`create-admin`) and the other nodes.
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = ResetLinkLifetime);

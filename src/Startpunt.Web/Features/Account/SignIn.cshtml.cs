@@ -12,7 +12,7 @@ namespace Startpunt.Web.Features.Account;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
-public sealed class SignInModel(Features.AccountHistory.RecordingSignInManager signIn, UserManager<StartpuntUser> users,
+public sealed class SignInModel(StartpuntSignInManager signIn, UserManager<StartpuntUser> users,
     IOptions<DatabaseOptions> database, Installation installation, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
@@ -35,10 +35,10 @@ public sealed class SignInModel(Features.AccountHistory.RecordingSignInManager s
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         // Demo accounts have a published password: outside a demo installation they do not exist for signing in.
         if (user is { IsDemo: true } && !installation.IsDemo) user = null;
-        if (user is null) await signIn.RecordRefusedAsync(null, Input.Email.Trim(), Features.AccountHistory.RecordingSignInManager.Unknown);
+        if (user is null) await signIn.RecordRefusedAsync(null, Input.Email.Trim(), Features.AccountHistory.SignInDetail.Unknown);
         if (user is { Deactivated: true })
         {
-            await signIn.RecordRefusedAsync(user, Input.Email.Trim(), Features.AccountHistory.RecordingSignInManager.Deactivated);
+            await signIn.RecordRefusedAsync(user, Input.Email.Trim(), Features.AccountHistory.SignInDetail.Deactivated);
             Error = L["Dit account is uitgeschakeld. Neem contact op met uw contractmanager."];
             return Page();
         }

@@ -74,7 +74,7 @@ public sealed class AccountEventLog(StartpuntDb db, IStringLocalizer<SharedResou
     public static string Detail(AccountEvent e, IStringLocalizer L) => e.Detail is null ? "" : e.Kind switch
     {
         AccountEventKinds.SignedIn or AccountEventKinds.SignInFailed =>
-            string.Join(", ", e.Detail.Split(',').Select(code => L[RecordingSignInManager.DetailLabel(code)].Value)),
+            string.Join(", ", e.Detail.Split(',').Select(code => L[SignInDetail.DetailLabel(code)].Value)),
         AccountEventKinds.RoleAdded or AccountEventKinds.RoleRemoved or AccountEventKinds.InvitationSent
             or AccountEventKinds.InvitationAccepted or AccountEventKinds.InvitationRevoked when Roles.All.Contains(e.Detail) => L[Roles.Label(e.Detail)].Value,
         _ => e.Detail,
