@@ -32,7 +32,7 @@ public sealed class RecordingSignInManager(UserManager<StartpuntUser> users, IHt
         Locked => "account geblokkeerd",
         NotAllowed => "niet toegestaan",
         Unknown => "onbekend e-mailadres",
-        Deactivated => "account uitgeschakeld",
+        Deactivated => "het account is uitgeschakeld",
         _ => code,
     };
 
