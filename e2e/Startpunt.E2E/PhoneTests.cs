@@ -102,7 +102,7 @@ public sealed class PhoneTests(BrowserFixture app, ITestOutputHelper output)
         await CheckAsync("/account");
 
         await SignInAsync(DemoAccounts.All[3].Email);
-        foreach (var path in new[] { "/regio", "/regio/aanbieders", "/regio/rapportage", "/regio/catalogus", "/regio/geschiedenis", "/regio/trends", "/regio/dekking", "/regio/aanbieders/nieuw" })
+        foreach (var path in new[] { "/regio", "/regio/aanbieders", "/regio/rapportage", "/regio/catalogus", "/regio/geschiedenis", "/regio/accountgeschiedenis", "/regio/trends", "/regio/dekking", "/regio/aanbieders/nieuw" })
             await CheckAsync(path);
 
         await SignInAsync(DemoAccounts.All[4].Email);

@@ -20,7 +20,7 @@ public static class SignInDetail
         Locked => "account geblokkeerd",
         NotAllowed => "niet toegestaan",
         Unknown => "onbekend e-mailadres",
-        Deactivated => "account uitgeschakeld",
+        Deactivated => "het account is uitgeschakeld",
         _ => code,
     };
 }

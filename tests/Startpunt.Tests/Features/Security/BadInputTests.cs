@@ -166,4 +166,25 @@ public sealed class BadInputTests(BareFactory app) : IClassFixture<BareFactory>
         }
         finally { app.Clock.Advance(-TimeSpan.FromSeconds(61)); }
     }
+
+    [Fact]
+    public async Task An_empty_new_email_address_gets_the_message_next_to_the_field_not_an_error_page()
+    {
+        var email = $"leeg-{Guid.NewGuid():N}@example.org";
+        await app.CreateUserAsync(email, Roles.Consultant, "westfriesland");
+        var client = await app.SignedInAsync(email, BareFactory.Password);
+        var response = await client.PostFormAsync("/account?handler=Email", new() { ["EmailInput.NewEmail"] = "", ["EmailInput.Password"] = "iets" }, tokenPage: "/account");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Vul het nieuwe e-mailadres in.", Html.Parse(await response.Content.ReadAsStringAsync()).Text("#EmailInput_NewEmail-error"));
+    }
+
+    [Fact]
+    public async Task A_forged_stay_signed_in_value_counts_as_not_ticked()
+    {
+        var response = await app.Browser().PostFormAsync("/account/inloggen", new() { ["Input.Email"] = "", ["Input.Password"] = "", ["Input.RememberMe"] = "<script>" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Vul uw e-mailadres in.", page.Text("#Input_Email-error"));
+        Assert.False(page.QuerySelector("#Input_RememberMe")!.HasAttribute("checked"));
+    }
 }
