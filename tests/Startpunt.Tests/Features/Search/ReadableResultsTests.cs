@@ -105,4 +105,19 @@ public sealed class ReadableResultsTests(StartpuntFactory app) : IClassFixture<S
         Assert.Equal([[1, 2], [3, 4], [5], [6], [7]], groups.Select(g => g.Offers.Select(o => o.OfferId).ToArray()).ToArray());
         Assert.Equal(hits.Select(h => h.OfferId), groups.SelectMany(g => g.Offers).Select(o => o.OfferId));
     }
+
+    [Fact]
+    public async Task Vervoer_is_searchable_and_finds_the_day_activities_that_include_transport()
+    {
+        var form = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=25");
+        Assert.NotNull(form.QuerySelector("#product option[value='vervoer']"));
+
+        var transport = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=50&product=vervoer");
+        var dayActivitiesWithTransport = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=50&product=dagbesteding&vervoer=ja");
+        Assert.NotEmpty(transport.OfferIds());
+        Assert.Equal(dayActivitiesWithTransport.OfferIds(), transport.OfferIds());
+        Assert.Equal(dayActivitiesWithTransport.Text("#aantal"), transport.Text("#aantal"));
+        Assert.Contains("Vervoer naar de dagbesteding", transport.Text(".active-filters"));
+        Assert.All(transport.QuerySelectorAll(".result-card__facts"), facts => Assert.Matches(@"Vervoer\s*Ja", facts.TextContent));
+    }
 }
