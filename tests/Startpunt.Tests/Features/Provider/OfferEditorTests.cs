@@ -114,15 +114,18 @@ public sealed class OfferEditorTests(StartpuntFactory app) : IClassFixture<Start
     {
         var (client, providerId, _, _) = await ProviderWithContractAsync(Delivery.Location);
         var offer = await app.FirstOfferAsync(providerId, q => q.Where(o => !o.Paused));
-        var empty = await client.PostFormAsync($"/aanbieder/{providerId}/aanbod/{offer.Id}?handler=Pause", new() { ["PauseReason"] = "" }, $"/aanbieder/{providerId}/aanbod/{offer.Id}");
+        // The forms carry the version the page showed, as a browser posts them.
+        var version = (await app.OfferAsync(offer.Id)).Version.ToString();
+        var empty = await client.PostFormAsync($"/aanbieder/{providerId}/aanbod/{offer.Id}?handler=Pause", new() { ["PauseReason"] = "", ["Version"] = version }, $"/aanbieder/{providerId}/aanbod/{offer.Id}");
         Assert.Contains("waarom", Html.Parse(await empty.Content.ReadAsStringAsync()).Text("#PauseReason-error"));
 
-        var paused = await client.PostFormAsync($"/aanbieder/{providerId}/aanbod/{offer.Id}?handler=Pause", new() { ["PauseReason"] = "Tijdelijk te weinig personeel" }, $"/aanbieder/{providerId}/aanbod/{offer.Id}");
+        var paused = await client.PostFormAsync($"/aanbieder/{providerId}/aanbod/{offer.Id}?handler=Pause", new() { ["PauseReason"] = "Tijdelijk te weinig personeel", ["Version"] = version }, $"/aanbieder/{providerId}/aanbod/{offer.Id}");
         Assert.True(paused.StatusCode == HttpStatusCode.Redirect, Html.Parse(await paused.Content.ReadAsStringAsync()).Text("[role=alert]"));
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/aanbod/{offer.Id}")).StatusCode);
         Assert.Equal(AuditActions.Paused, (await app.HistoryAsync(offer.Id)).Last().Action);
 
-        await client.PostFormAsync($"/aanbieder/{providerId}/aanbod/{offer.Id}?handler=Resume", new(), $"/aanbieder/{providerId}/aanbod/{offer.Id}");
+        var resumed = await client.PostFormAsync($"/aanbieder/{providerId}/aanbod/{offer.Id}?handler=Resume", new() { ["Version"] = (await app.OfferAsync(offer.Id)).Version.ToString() }, $"/aanbieder/{providerId}/aanbod/{offer.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, resumed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/aanbod/{offer.Id}")).StatusCode);
         Assert.Equal(AuditActions.Resumed, (await app.HistoryAsync(offer.Id)).Last().Action);
     }
@@ -136,7 +139,7 @@ public sealed class OfferEditorTests(StartpuntFactory app) : IClassFixture<Start
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
         Assert.Null((await app.OfferAsync(offer.Id)).RemovedAt);
 
-        var removed = await client.PostFormAsync($"/aanbieder/{providerId}/aanbod/{offer.Id}?handler=Remove", new() { ["ConfirmRemove"] = "true" }, $"/aanbieder/{providerId}/aanbod/{offer.Id}");
+        var removed = await client.PostFormAsync($"/aanbieder/{providerId}/aanbod/{offer.Id}?handler=Remove", new() { ["ConfirmRemove"] = "true", ["Version"] = (await app.OfferAsync(offer.Id)).Version.ToString() }, $"/aanbieder/{providerId}/aanbod/{offer.Id}");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.NotNull((await app.OfferAsync(offer.Id)).RemovedAt);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/aanbod/{offer.Id}")).StatusCode);
