@@ -39,7 +39,7 @@ public sealed class AccessibilityTests(BrowserFixture app)
         await using var session = await app.OpenAsync();
         var page = session.Page;
         await page.GotoAsync("/zoeken?postcode=1621AB&afstand=25&product=dagbesteding");
-        await page.Locator("#resultaten .result-card").First.Locator("h3 a").ClickAsync();
+        await page.Locator("#resultaten .result-card").First.Locator(".result-card__title a").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/aanbod/\d+$"));
         // Let the map script finish, so axe sees the page as a resident with JavaScript does.
         await Expect(page.Locator("#kaart")).ToHaveAttributeAsync("data-ready", "1");

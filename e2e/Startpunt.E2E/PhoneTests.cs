@@ -71,7 +71,8 @@ public sealed class PhoneTests(BrowserFixture app, ITestOutputHelper output)
         }
 
         foreach (var path in new[] { "/", "/zoeken?postcode=1621AB&afstand=25&product=dagbesteding", "/zoeken?postcode=Hoorn&binnen=1&product=logeren",
-                     "/stoplicht?postcode=1621", "/contact", "/privacy", "/over-de-demo" })
+                     "/stoplicht?postcode=1621", "/contact", "/privacy", "/over-de-demo", "/toegankelijkheid", "/open-data", "/account/inloggen",
+                     "/account/wachtwoord-vergeten" })
             await CheckAsync(path);
         await page.GotoAsync("/zoeken?postcode=1621AB&afstand=25");
         var offer = await page.Locator("#resultaten .result-card__title a").First.GetAttributeAsync("href");
@@ -96,13 +97,12 @@ public sealed class PhoneTests(BrowserFixture app, ITestOutputHelper output)
         await SignInAsync(DemoAccounts.All[0].Email);
         var workspace = new Uri(page.Url).AbsolutePath.TrimEnd('/');
         var providerId = Regex.Match(workspace, @"/aanbieder/(\d+)").Groups[1].Value;
-        // Still wider than a phone (issue 13, not done yet): wachttijden 699 px, aanbod 486 px; /toegankelijkheid,
-        // /open-data, /account/inloggen and /regio, /regio/aanbieders, /regio/rapportage, /regio/catalogus.
-        foreach (var sub in new[] { "locaties", "profiel" })
+        foreach (var sub in new[] { "wachttijden", "aanbod", "locaties", "profiel", "geschiedenis" })
             await CheckAsync($"/aanbieder/{providerId}/{sub}");
+        await CheckAsync("/account");
 
         await SignInAsync(DemoAccounts.All[3].Email);
-        foreach (var path in new[] { "/regio/trends", "/regio/dekking" })
+        foreach (var path in new[] { "/regio", "/regio/aanbieders", "/regio/rapportage", "/regio/catalogus", "/regio/geschiedenis", "/regio/trends", "/regio/dekking" })
             await CheckAsync(path);
 
         output.WriteLine("SCROLL WIDTH at 390 px: " + string.Join("; ", checkedPages));

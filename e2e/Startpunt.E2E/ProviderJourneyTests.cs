@@ -266,7 +266,7 @@ public sealed partial class ProviderJourneyTests(BrowserFixture app, ITestOutput
         await Expect(page.Locator("#aantal")).ToBeVisibleAsync();
         for (var visited = 1; visited <= 50; visited++)
         {
-            var card = page.Locator("#resultaten .result-card").Filter(new() { Has = page.Locator($"h3 a[href='/aanbod/{offerId}']") });
+            var card = page.Locator("#resultaten .result-card").Filter(new() { Has = page.Locator($".result-card__title a[href='/aanbod/{offerId}']") });
             if (await card.CountAsync() == 1) return card;
             var next = page.Locator("#resultaten a[rel=next]");
             if (await next.CountAsync() == 0) break;

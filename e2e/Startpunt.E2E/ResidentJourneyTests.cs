@@ -150,8 +150,10 @@ public sealed class ResidentJourneyTests(BrowserFixture app)
         {
             var card = cards.Nth(i);
             await Expect(card.Locator(".stoplight")).ToHaveCountAsync(1);
-            await Expect(card.Locator(".result-card__facts")).ToContainTextAsync(Kilometres);
         }
+        var groups = page.Locator("#resultaten .result-group");
+        for (var i = 0; i < await groups.CountAsync(); i++)
+            await Expect(groups.Nth(i).Locator(".result-group__place")).ToContainTextAsync(Kilometres);
         // Confirmed offers come first, so the first card says when its waiting time was confirmed.
         await Expect(cards.First.Locator(".stoplight")).ToContainTextAsync("bevestigd op");
     }
@@ -159,8 +161,9 @@ public sealed class ResidentJourneyTests(BrowserFixture app)
     /// <summary>Opens the first result: the provider is the h1, with the waiting-time section and the address.</summary>
     private static async Task OpenFirstOfferAsync(IPage page)
     {
-        var link = page.Locator("#resultaten .result-card").First.Locator("h3 a");
-        var provider = (await link.InnerTextAsync()).Trim();
+        // One card per location: the provider heads it, each offer inside links to its page.
+        var provider = (await page.Locator("#resultaten .result-group__title").First.InnerTextAsync()).Trim();
+        var link = page.Locator("#resultaten .result-card").First.Locator(".result-card__title a");
         await link.ClickAsync();
         await page.WaitForURLAsync(OfferUrl);
         await Expect(page.Locator("h1")).ToHaveTextAsync(provider);

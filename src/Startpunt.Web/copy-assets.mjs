@@ -7,8 +7,17 @@ const files = {
   "leaflet/dist/leaflet.css": "leaflet/leaflet.css",
   "leaflet/dist/images": "leaflet/images",
   "@utrecht/component-library-css/dist/index.css": "utrecht/component-library.css",
-  "@utrecht/design-tokens/dist/theme.css": "utrecht/theme.css",
+  // The NL Design System example theme's tokens, made Startpunt's own in wwwroot/css/startpunt-theme.css.
+  "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css": "nlds/voorbeeld-theme.css",
 };
+// Noto Sans, served by the portal itself (no font service): Latin and Latin Extended, regular and bold.
+for (const subset of ["latin", "latin-ext"]) {
+  for (const weight of ["400", "700"]) {
+    files[`@fontsource/noto-sans/${subset}-${weight}.css`] = `fonts/noto-sans/${subset}-${weight}.css`;
+    for (const format of ["woff2", "woff"])
+      files[`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.${format}`] = `fonts/noto-sans/files/noto-sans-${subset}-${weight}-normal.${format}`;
+  }
+}
 
 rmSync("wwwroot/lib", { recursive: true, force: true });
 for (const [from, to] of Object.entries(files)) {

@@ -50,7 +50,10 @@ public sealed record OfferSearchResult(IReadOnlyList<OfferHit> Hits, int Total, 
     public string Engine { get; init; } = "";
 }
 
-/// <summary>One offer as a result list shows it. <see cref="DistanceKm"/> is null for help at home (it comes to you).</summary>
+/// <summary>
+/// One offer as a result list shows it. <see cref="DistanceKm"/> is null for help at home (it comes to you); so are
+/// <see cref="LocationId"/> and <see cref="LocationName"/>, by which the list puts a location's offers on one card.
+/// </summary>
 public sealed record OfferHit(
     int OfferId,
     int ProviderId,
@@ -64,4 +67,6 @@ public sealed record OfferHit(
     int? FreePlaces,
     Stoplight Stoplight,
     Transport Transport,
-    IReadOnlyList<string> Languages);
+    IReadOnlyList<string> Languages,
+    int? LocationId,
+    string? LocationName);

@@ -43,11 +43,8 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
         if (!await editor.UpdateAsync(Offer, Input, Choices, ct))
         {
             // A colleague saved first: show their version's values beside the person's own input, which is kept.
-            var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Offer" && a.EntityId == Offer.Id)
-                .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
             await db.Entry(Offer).ReloadAsync(ct);
-            Conflict = L["{0} heeft dit aanbod intussen gewijzigd ({1}). Uw wijzigingen zijn nog niet opgeslagen. Kijk ze na en klik opnieuw op 'Opslaan' om ze toch op te slaan.",
-                last?.UserName ?? "?", History.Describe(last, L)];
+            Conflict = await ColleagueChangeAsync(Offer.Id, L["Uw wijzigingen zijn nog niet opgeslagen. Kijk ze na en klik opnieuw op 'Opslaan' om ze toch op te slaan."], ct);
             // The hidden field must carry the version now seen, not the one posted, or saving again conflicts forever.
             ModelState.Remove("Input.Version");
             Input.Version = Offer.Version;
@@ -57,27 +54,27 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
         return RedirectToPage("/Provider/OfferEdit", new { providerId, offerId = Offer.Id });
     }
 
-    public async Task<IActionResult> OnPostPauseAsync(int providerId, string offerId, [FromForm] string? pauseReason, CancellationToken ct)
+    public async Task<IActionResult> OnPostPauseAsync(int providerId, string offerId, [FromForm] string? pauseReason, [FromForm] int? version, CancellationToken ct)
     {
         if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
         PauseReason = pauseReason;
         if (string.IsNullOrWhiteSpace(pauseReason)) ModelState.AddModelError(nameof(PauseReason), L["Schrijf kort waarom u het aanbod pauzeert."]);
         else if (pauseReason.Length > Offer.PausedReasonMaxLength) ModelState.AddModelError(nameof(PauseReason), L["Gebruik hooguit {0} tekens.", Offer.PausedReasonMaxLength]);
         if (!ModelState.IsValid) { Input = OfferInput.From(Offer); return Page(); }
-        if (!await editor.PauseAsync(Offer, pauseReason!, ct)) return await ConflictAsync(providerId, offerId, ct);
+        if (!await editor.PauseAsync(Offer, version, pauseReason!, ct)) return await ConflictAsync(providerId, offerId, ct);
         Status = L["Het aanbod is gepauzeerd. Het staat niet meer in de zoekresultaten."];
         return RedirectToPage("/Provider/OfferEdit", new { providerId, offerId = Offer.Id });
     }
 
-    public async Task<IActionResult> OnPostResumeAsync(int providerId, string offerId, CancellationToken ct)
+    public async Task<IActionResult> OnPostResumeAsync(int providerId, string offerId, [FromForm] int? version, CancellationToken ct)
     {
         if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
-        if (!await editor.ResumeAsync(Offer, ct)) return await ConflictAsync(providerId, offerId, ct);
+        if (!await editor.ResumeAsync(Offer, version, ct)) return await ConflictAsync(providerId, offerId, ct);
         Status = L["Het aanbod staat weer in de zoekresultaten."];
         return RedirectToPage("/Provider/OfferEdit", new { providerId, offerId = Offer.Id });
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int providerId, string offerId, [FromForm] bool confirmRemove, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveAsync(int providerId, string offerId, [FromForm] bool confirmRemove, [FromForm] int? version, CancellationToken ct)
     {
         if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
         if (!confirmRemove)
@@ -86,18 +83,28 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
             Input = OfferInput.From(Offer);
             return Page();
         }
-        if (!await editor.RemoveAsync(Offer, ct)) return await ConflictAsync(providerId, offerId, ct);
+        if (!await editor.RemoveAsync(Offer, version, ct)) return await ConflictAsync(providerId, offerId, ct);
         Status = L["Het aanbod is verwijderd. De geschiedenis blijft bewaard."];
         return RedirectToPage("/Provider/Offers", new { providerId });
     }
 
-    /// <summary>A colleague changed the offer between loading and saving: show it as it is now, with a message.</summary>
+    /// <summary>A colleague changed the offer between loading and acting on it: show it as it is now, with who changed what.</summary>
     private async Task<IActionResult> ConflictAsync(int providerId, string offerId, CancellationToken ct)
     {
         if (!await LoadAsync(providerId, offerId, ct) || Offer is null) return NotFound();
-        Conflict = L["Een collega heeft dit aanbod net gewijzigd. Niets is opgeslagen. Kijk het aanbod na en probeer het opnieuw."];
+        Conflict = await ColleagueChangeAsync(Offer.Id, L["Niets is opgeslagen. Kijk het aanbod na en probeer het opnieuw."], ct);
         Input = OfferInput.From(Offer);
         return Page();
+    }
+
+    /// <summary>"Anna heeft dit aanbod intussen gewijzigd (wachttijd 4 → 6 weken)." and what happens now.</summary>
+    private async Task<string> ColleagueChangeAsync(int offerId, string next, CancellationToken ct)
+    {
+        var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Offer" && a.EntityId == offerId)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        return last is null
+            ? L["Een collega heeft dit aanbod intussen gewijzigd. {0}", next]
+            : L["{0} heeft dit aanbod intussen gewijzigd ({1}). {2}", last.UserName, History.Describe(last, L), next];
     }
 
     private async Task<bool> LoadAsync(int providerId, string offerId, CancellationToken ct)

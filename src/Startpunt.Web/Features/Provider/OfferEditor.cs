@@ -119,29 +119,30 @@ public sealed class OfferEditor(StartpuntDb db, TimeProvider clock, AuditActor a
         }
     }
 
-    /// <summary>False when a colleague changed the offer in the meantime (nothing is saved then).</summary>
-    public Task<bool> PauseAsync(Offer offer, string reason, CancellationToken ct)
+    /// <summary>
+    /// Pause, resume and remove act on the offer as the person saw it (<paramref name="version"/>); false when a colleague
+    /// changed it in the meantime, and nothing is saved then.
+    /// </summary>
+    public Task<bool> PauseAsync(Offer offer, int? version, string reason, CancellationToken ct) => SaveAsync(offer, version, o =>
     {
-        offer.Paused = true;
-        offer.PausedReason = reason.Trim();
-        return SaveAsync(ct);
-    }
+        o.Paused = true;
+        o.PausedReason = reason.Trim();
+    }, ct);
 
-    public Task<bool> ResumeAsync(Offer offer, CancellationToken ct)
+    public Task<bool> ResumeAsync(Offer offer, int? version, CancellationToken ct) => SaveAsync(offer, version, o =>
     {
-        offer.Paused = false;
-        offer.PausedReason = null;
-        return SaveAsync(ct);
-    }
+        o.Paused = false;
+        o.PausedReason = null;
+    }, ct);
 
-    public Task<bool> RemoveAsync(Offer offer, CancellationToken ct)
-    {
-        offer.RemovedAt = clock.GetUtcNow().UtcDateTime;
-        return SaveAsync(ct);
-    }
+    public Task<bool> RemoveAsync(Offer offer, int? version, CancellationToken ct) =>
+        SaveAsync(offer, version, o => o.RemovedAt = clock.GetUtcNow().UtcDateTime, ct);
 
-    private async Task<bool> SaveAsync(CancellationToken ct)
+    private async Task<bool> SaveAsync(Offer offer, int? version, Action<Offer> change, CancellationToken ct)
     {
+        if (version != offer.Version) return false;
+        db.Entry(offer).Property(o => o.Version).OriginalValue = version.Value;
+        change(offer);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -93,6 +93,7 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, Geo.Plac
             _ => (TransportFilter?)null,
         };
         if (transport is null) errors.AddModelError("vervoer", L["Kies een keuze uit de lijst."]);
+        else if (transport == TransportFilter.Any && KindLabels.IsTransport(form.Product)) transport = TransportFilter.Offered;
 
         var language = string.IsNullOrWhiteSpace(form.Language) ? null : form.Language;
         if (language is not null && model.Languages.All(l => l.Code != language))
@@ -179,7 +180,7 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, Geo.Plac
         var product = products.FirstOrDefault(p => p.Code == value);
         if (product is not null) return [product.Id];
         if (Enum.TryParse<ProductKind>(value, true, out var kind) && !int.TryParse(value, out _))
-            return products.Where(p => p.Kind == kind).Select(p => p.Id).ToList();
+            return products.Where(p => p.Kind == (kind == ProductKind.Vervoer ? ProductKind.Dagbesteding : kind)).Select(p => p.Id).ToList();
         return null;
     }
 

@@ -65,7 +65,7 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             var h = hits[order[i]];
             var o = h.Offer;
             shown.Add(new OfferHit(o.Id, o.ProviderId, o.ProviderName, o.ProductId, o.ProductName, o.LevelName, o.Kind, h.Km, o.Town,
-                o.FreePlaces, h.Light, o.Transport, o.Languages));
+                o.FreePlaces, h.Light, o.Transport, o.Languages, o.LocationId, o.LocationName));
         }
         return new OfferSearchResult(shown, hits.Count, page, pageSize) { Engine = EngineName };
     }

@@ -17,6 +17,8 @@ public sealed class IndexedOffer
     public string? LevelName { get; init; }
     public required ProductKind Kind { get; init; }
     public required bool AtLocation { get; init; }
+    public int? LocationId { get; init; }
+    public string? LocationName { get; init; }
     public double Latitude { get; init; }
     public double Longitude { get; init; }
     public string? Town { get; init; }

@@ -51,6 +51,8 @@ public static class OfferIndexLoader
             LevelName = pool.GetOrNull(r.LevelName),
             Kind = r.Kind,
             AtLocation = r.LocationId is not null,
+            LocationId = r.LocationId,
+            LocationName = pool.GetOrNull(r.LocationName),
             Latitude = r.Latitude,
             Longitude = r.Longitude,
             Town = pool.GetOrNull(r.Town),

@@ -27,6 +27,7 @@ public sealed record OfferDocument
     public int LocationRank { get; init; }
     [JsonPropertyName("_geo")] public GeoPoint? Geo { get; init; }
     public string? Town { get; init; }
+    public int? LocationId { get; init; }
     public string? LocationName { get; init; }
     public string Description { get; init; } = "";
     /// <summary>Where the offer is: the location's municipality, or the service area of help at home.</summary>
@@ -132,6 +133,7 @@ public static class OfferDocuments
             LocationRank = r.LocationId is null ? 0 : 1,
             Geo = r.LocationId is null ? null : new GeoPoint(r.Latitude, r.Longitude),
             Town = r.Town,
+            LocationId = r.LocationId,
             LocationName = r.LocationName,
             Description = r.Description,
             Municipalities = r.LocationId is null ? Sorted(areas[r.Id]) : r.LocationMunicipality is { } m ? [m] : [],

@@ -44,6 +44,23 @@ public sealed class RegionAccessTests(StartpuntFactory app) : IClassFixture<Star
     }
 
     [Fact]
+    public async Task An_administrator_switches_region_with_a_plain_form_and_a_contract_manager_has_no_switch()
+    {
+        var admin = await app.SignedInAsync(DemoData.AdministratorEmail);
+        var doc = await admin.GetDocumentAsync("/regio/trends?regio=meierij");
+        var form = doc.QuerySelector("form.region-switch")!;
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal("/regio/trends", form.GetAttribute("action"));
+        Assert.Equal("meierij", form.QuerySelector("select[name=regio] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(5, form.QuerySelectorAll("option").Length);
+        var switched = await admin.GetDocumentAsync("/regio/trends?regio=westfriesland");
+        Assert.Contains("Westfriesland", switched.Text(".workspace-nav__org"));
+
+        var manager = await app.SignedInAsync(DemoData.ContractManagerEmail);
+        Assert.Null((await manager.GetDocumentAsync("/regio/trends")).QuerySelector("form.region-switch"));
+    }
+
+    [Fact]
     public async Task Nothing_changes_in_another_region()
     {
         var meierij = await ProviderInAsync("meierij");

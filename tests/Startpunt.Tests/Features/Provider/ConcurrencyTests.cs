@@ -94,4 +94,34 @@ public sealed class ConcurrencyTests(StartpuntFactory app) : IClassFixture<Start
         await PostAsync(anna, url, doc.FormFields("form.offer-form"), HttpStatusCode.Redirect);
         Assert.Equal(["ouderen"], (await app.OfferAsync(offer.Id)).TargetGroups.Select(t => t.TargetGroupCode));
     }
+
+    [Theory]
+    [InlineData("Pause")]
+    [InlineData("Remove")]
+    public async Task Pausing_or_removing_an_offer_a_colleague_just_changed_names_the_change_and_does_nothing(string handler)
+    {
+        var providerId = await app.OrganisationOfAsync(DemoData.ProviderEmail);
+        var offer = await app.FirstOfferAsync(providerId, q => q.Where(o => o.LocationId != null && !o.Paused).Skip(handler == "Pause" ? 2 : 3));
+        var url = $"/aanbieder/{providerId}/aanbod/{offer.Id}";
+        var (anna, colleague) = (await app.SignedInAsync(DemoData.ProviderEmail), await app.SignedInAsync(DemoData.ProviderEmail));
+        var annasPage = await anna.GetDocumentAsync(url);
+        var annasForm = annasPage.FormFields($"form[action$='handler={handler}']").With("PauseReason", "vakantie").With("ConfirmRemove", "true");
+        var colleaguesForm = (await colleague.GetDocumentAsync(url)).FormFields("form.offer-form");
+
+        await PostAsync(colleague, url, colleaguesForm.With("Input.WaitingWeeks", (offer.Availability.WaitingWeeks + 3).ToString()), HttpStatusCode.Redirect);
+        var response = await anna.PostFormAsync($"{url}?handler={handler}", annasForm, url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = Html.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("intussen gewijzigd", doc.Text("[role=alert]"));
+        Assert.Contains("Niets is opgeslagen", doc.Text("[role=alert]"));
+        var after = await app.OfferAsync(offer.Id);
+        Assert.Equal((false, null, offer.Availability.WaitingWeeks + 3), (after.Paused, after.RemovedAt, after.Availability.WaitingWeeks));
+
+        // The page now shows the offer as it is, and acting again (on that version) works.
+        response = await anna.PostFormAsync($"{url}?handler={handler}", doc.FormFields($"form[action$='handler={handler}']").With("PauseReason", "vakantie").With("ConfirmRemove", "true"), url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        after = await app.OfferAsync(offer.Id);
+        Assert.True(handler == "Pause" ? after.Paused : after.RemovedAt is not null);
+    }
 }

@@ -1,4 +1,7 @@
 using Startpunt.Tests.Infrastructure;
+using Startpunt.Web.Domain;
+using Startpunt.Web.Features.Search;
+using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Tests.Features.Search;
 
@@ -54,9 +57,9 @@ public sealed class ReadableResultsTests(StartpuntFactory app) : IClassFixture<S
     public async Task Cards_and_the_offer_page_use_residents_words_and_keep_the_regions_name()
     {
         var doc = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=25&product=dagbesteding-b");
-        var product = doc.QuerySelector(".result-card__product")!;
-        Assert.StartsWith("Dagbesteding in een kleine groep, met meer begeleiding", product.TextContent.Trim());
-        Assert.Contains("(Dagbesteding B", product.QuerySelector(".result-card__code")!.TextContent);
+        var card = doc.QuerySelector(".result-card")!;
+        Assert.StartsWith("Dagbesteding in een kleine groep, met meer begeleiding", card.QuerySelector(".result-card__title a")!.TextContent.Trim());
+        Assert.Contains("Naam bij de gemeente: Dagbesteding B", card.QuerySelector(".result-card__code")!.TextContent);
         var offer = await _client.GetDocumentAsync($"/aanbod/{doc.OfferIds()[0]}");
         Assert.StartsWith("Dagbesteding in een kleine groep", offer.Text(".utrecht-paragraph--lead"));
         Assert.Contains("Naam bij de gemeente: Dagbesteding B", offer.Text(".offer__code"));
@@ -69,5 +72,52 @@ public sealed class ReadableResultsTests(StartpuntFactory app) : IClassFixture<S
         Assert.Empty(doc.OfferIds());
         Assert.Contains("Wmo-loket gemeente Hoorn", doc.Text("[data-testid=wmo-loket]"));
         Assert.DoesNotContain("wijkteam", doc.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_locations_offers_share_one_card_headed_by_the_provider_and_the_place()
+    {
+        // Sorted by distance, a location's offers follow each other: one card each, no two cards for one place in a row.
+        var doc = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=25&pagina=1");
+        var groups = doc.QuerySelectorAll(".result-group").ToList();
+        Assert.NotEmpty(groups);
+        Assert.Contains(groups, g => g.QuerySelectorAll(".result-card").Length > 1);
+        var places = groups.Select(g => $"{g.QuerySelector(".result-group__title")!.TextContent.Trim()} | {g.QuerySelector(".result-group__place")!.TextContent.Trim()}").ToList();
+        for (var i = 1; i < places.Count; i++) Assert.NotEqual(places[i - 1], places[i]);
+        // Every offer is still its own link, in the engine's order, and each card's offers are told apart by what they are.
+        Assert.Equal(doc.QuerySelectorAll(".result-card").Length, doc.OfferIds().Count);
+        foreach (var group in groups.Where(g => g.QuerySelectorAll(".result-card").Length > 1))
+        {
+            var names = group.QuerySelectorAll(".result-card__title a").Select(a => a.TextContent.Trim()).ToList();
+            Assert.All(names, n => Assert.Contains("bij ", n));
+        }
+    }
+
+    [Fact]
+    public void Only_neighbouring_offers_at_one_place_share_a_card_so_the_order_stays_as_sorted()
+    {
+        OfferHit Hit(int id, int provider, int? location) => new(id, provider, $"Aanbieder {provider}", 1, "Dagbesteding", null, ProductKind.Dagbesteding,
+            location is null ? null : 1.0, "Hoorn", null, new Stoplight(StoplightColour.Unknown, true, 0, null), Transport.None, [], location, location is null ? null : $"Locatie {location}");
+        var hits = new[] { Hit(1, 7, 70), Hit(2, 7, 70), Hit(3, 8, null), Hit(4, 8, null), Hit(5, 7, 70), Hit(6, 7, 71), Hit(7, 9, null) };
+
+        var groups = ResultGroup.Of(hits);
+
+        Assert.Equal([[1, 2], [3, 4], [5], [6], [7]], groups.Select(g => g.Offers.Select(o => o.OfferId).ToArray()).ToArray());
+        Assert.Equal(hits.Select(h => h.OfferId), groups.SelectMany(g => g.Offers).Select(o => o.OfferId));
+    }
+
+    [Fact]
+    public async Task Vervoer_is_searchable_and_finds_the_day_activities_that_include_transport()
+    {
+        var form = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=25");
+        Assert.NotNull(form.QuerySelector("#product option[value='vervoer']"));
+
+        var transport = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=50&product=vervoer");
+        var dayActivitiesWithTransport = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=50&product=dagbesteding&vervoer=ja");
+        Assert.NotEmpty(transport.OfferIds());
+        Assert.Equal(dayActivitiesWithTransport.OfferIds(), transport.OfferIds());
+        Assert.Equal(dayActivitiesWithTransport.Text("#aantal"), transport.Text("#aantal"));
+        Assert.Contains("Vervoer naar de dagbesteding", transport.Text(".active-filters"));
+        Assert.All(transport.QuerySelectorAll(".result-card__facts"), facts => Assert.Matches(@"Vervoer\s*Ja", facts.TextContent));
     }
 }

@@ -51,7 +51,7 @@ public sealed class ResidentSearchTests(StartpuntFactory app) : IClassFixture<St
         var nearest = all.Where(o => rules.Derive(o.Availability, now).IsKnown)
             .MinBy(o => Distance.Km(hoorn.Latitude, hoorn.Longitude, o.Location!.Latitude, o.Location.Longitude))!;
         Assert.Equal(nearest.Id, doc.OfferIds()[0]);
-        Assert.Contains("km", doc.Text(".result-card dd"));
+        Assert.Contains("km", doc.Text(".result-group__place"));
         Assert.Contains("bevestigd op", doc.Text(".result-card .stoplight"));
     }
 
@@ -128,7 +128,7 @@ public sealed class ResidentSearchTests(StartpuntFactory app) : IClassFixture<St
     {
         var doc = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=5&product=begeleiding");
         Assert.NotEmpty(doc.OfferIds());
-        Assert.Contains("Komt bij u thuis", doc.Text(".result-card dd"));
+        Assert.Contains("Komt bij u thuis", doc.Text(".result-group__place"));
     }
 
     [Fact]

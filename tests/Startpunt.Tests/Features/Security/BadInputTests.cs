@@ -53,7 +53,7 @@ public sealed class BadInputTests(BareFactory app) : IClassFixture<BareFactory>
         var offer = await app.CreateOfferAsync("Gelijktijdig BV", "dagbesteding-a", 1621, 2, DateTime.UtcNow);
         foreach (var (paused, action) in new (bool, Func<OfferEditor, Offer, Task<bool>>)[]
                  {
-                     (false, (e, o) => e.PauseAsync(o, "vakantie", default)), (true, (e, o) => e.ResumeAsync(o, default)), (false, (e, o) => e.RemoveAsync(o, default)),
+                     (false, (e, o) => e.PauseAsync(o, o.Version, "vakantie", default)), (true, (e, o) => e.ResumeAsync(o, o.Version, default)), (false, (e, o) => e.RemoveAsync(o, o.Version, default)),
                  })
         {
             await using (var arrange = app.CreateDb())
