@@ -55,21 +55,24 @@
     tiles.on("tileload", function () { message.hidden = true; });
     tiles.addTo(map);
 
-    var bounds = [];
+    // The view first, then the pins: Leaflet adds layers to a map without a view only once it has one.
+    var bounds = pins.map(function (pin) { return [pin.lat, pin.lon]; });
+    if (bounds.length > 0) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+    else map.setView([52.3, 5.3], 7);
     pins.forEach(function (pin) {
       var icon = window.L.divIcon({
         className: "map-pin map-pin--" + pin.colour,
         html: "<span aria-hidden=\"true\">" + symbols[pin.colour] + "</span>",
         iconSize: [30, 30], iconAnchor: [15, 15], popupAnchor: [0, -15]
       });
-      var marker = window.L.marker([pin.lat, pin.lon], { icon: icon, title: pin.label, keyboard: true, riseOnHover: true }).addTo(map);
-      var el = marker.getElement();
-      if (el) el.setAttribute("aria-label", pin.label);
+      var marker = window.L.marker([pin.lat, pin.lon], { icon: icon, title: pin.label, keyboard: true, riseOnHover: true });
+      marker.on("add", function () {
+        var el = marker.getElement();
+        if (el) el.setAttribute("aria-label", pin.label);
+      });
       marker.bindPopup(popup(pin));
-      bounds.push([pin.lat, pin.lon]);
+      marker.addTo(map);
     });
-    if (bounds.length > 0) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
-    else map.setView([52.3, 5.3], 7);
 
     // Phones and narrow windows: the list first, the map behind a button. Wide screens: both, side by side.
     function show(open) {
