@@ -65,6 +65,7 @@ public sealed class PhoneTests(BrowserFixture app, ITestOutputHelper output)
         {
             var response = await page.GotoAsync(path);
             Assert.True(response!.Status is 200, $"{path} answered {response.Status}.");
+            await page.EvaluateAsync("document.fonts.ready.then(() => true)"); // measure the page in its own font, every run alike
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             checkedPages.Add($"{path}: {width}");
             if (width > PhoneWidth) tooWide.Add($"{path} is {width} px wide");
