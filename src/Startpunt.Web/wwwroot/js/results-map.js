@@ -59,20 +59,50 @@
     var bounds = pins.map(function (pin) { return [pin.lat, pin.lon]; });
     if (bounds.length > 0) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
     else map.setView([52.3, 5.3], 7);
-    pins.forEach(function (pin) {
+    // Pins that would touch at this zoom share one pin with their number on it (30 px pins at least 34 px apart, so
+    // every pin is a target of its own). Grouped again after every zoom; a group opens one popup with every place.
+    var layer = window.L.layerGroup().addTo(map);
+    var spacing = 34;
+
+    function marker(group) {
+      var first = group[0];
+      var many = group.length > 1;
       var icon = window.L.divIcon({
-        className: "map-pin map-pin--" + pin.colour,
-        html: "<span aria-hidden=\"true\">" + symbols[pin.colour] + "</span>",
+        className: "map-pin " + (many ? "map-pin--group" : "map-pin--" + first.colour),
+        html: "<span aria-hidden=\"true\">" + (many ? String(group.length) : symbols[first.colour]) + "</span>",
         iconSize: [30, 30], iconAnchor: [15, 15], popupAnchor: [0, -15]
       });
-      var marker = window.L.marker([pin.lat, pin.lon], { icon: icon, title: pin.label, keyboard: true, riseOnHover: true });
-      marker.on("add", function () {
-        var el = marker.getElement();
-        if (el) el.setAttribute("aria-label", pin.label);
+      var label = many
+        ? section.dataset.groupLabel.replace("{0}", String(group.length)) + " " + group.map(function (pin) { return pin.label; }).join("; ")
+        : first.label;
+      var pinMarker = window.L.marker([first.lat, first.lon], { icon: icon, title: label, keyboard: true, riseOnHover: true });
+      pinMarker.on("add", function () {
+        var el = pinMarker.getElement();
+        if (!el) return;
+        el.setAttribute("aria-label", label);
+        el.setAttribute("data-count", String(group.length));
       });
-      marker.bindPopup(popup(pin));
-      marker.addTo(map);
-    });
+      var box = element("div", "map-popup-group");
+      group.forEach(function (pin) { box.appendChild(popup(pin)); });
+      pinMarker.bindPopup(box, { maxHeight: 320 });
+      return pinMarker;
+    }
+
+    function place() {
+      layer.clearLayers();
+      var points = pins.map(function (pin) { return map.latLngToLayerPoint([pin.lat, pin.lon]); });
+      var taken = pins.map(function () { return false; });
+      pins.forEach(function (pin, i) {
+        if (taken[i]) return;
+        var group = [];
+        pins.forEach(function (other, j) {
+          if (!taken[j] && points[i].distanceTo(points[j]) < spacing) { taken[j] = true; group.push(other); }
+        });
+        layer.addLayer(marker(group));
+      });
+    }
+    map.on("zoomend", place);
+    place();
 
     // Phones and narrow windows: the list first, the map behind a button. Wide screens: both, side by side.
     function show(open) {
