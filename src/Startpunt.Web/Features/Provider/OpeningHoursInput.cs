@@ -60,7 +60,7 @@ public static class OpeningHoursInput
                     days.Add(new OpeningDay(day, null, null));
                     break;
                 case null or "" or OpeningDayInput.Appointment when hasTimes:
-                    state.AddModelError(kindKey, L["U vulde tijden in. Kies dan 'Open', of maak de tijden leeg."]);
+                    state.AddModelError(kindKey, L["U vulde tijden in. Kies dan 'Open op vaste tijden', of maak de tijden leeg."]);
                     valid = false;
                     break;
                 case null or "":

@@ -31,6 +31,11 @@ public sealed partial class TranslationTests
         Assert.Empty(keys.Where(k => !English.Contains(k)).Order());
     }
 
+    // The resource reader compares names without case: of "Aan" and "aan" one wins, and the other shows untranslated.
+    [Fact]
+    public void No_two_texts_differ_only_in_capitals() =>
+        Assert.Empty(English.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)));
+
     [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex LocalizedKey();
 

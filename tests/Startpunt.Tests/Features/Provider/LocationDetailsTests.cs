@@ -76,8 +76,8 @@ public sealed class LocationDetailsTests(StartpuntFactory app) : IClassFixture<S
     [InlineData(3, "open", "9 uur", "17:00", "Input.Hours[3].Opens", "uu:mm")]
     [InlineData(3, "open", "09:00", "", "Input.Hours[3].Closes", "uu:mm")]
     [InlineData(4, "open", "25:00", "26:00", "Input.Hours[4].Opens", "uu:mm")]
-    [InlineData(5, "", "09:00", "12:00", "Input.Hours[5].Kind", "Kies dan 'Open'")]
-    [InlineData(6, "afspraak", "10:00", "", "Input.Hours[6].Kind", "Kies dan 'Open'")]
+    [InlineData(5, "", "09:00", "12:00", "Input.Hours[5].Kind", "Kies dan 'Open op vaste tijden'")]
+    [InlineData(6, "afspraak", "10:00", "", "Input.Hours[6].Kind", "Kies dan 'Open op vaste tijden'")]
     [InlineData(0, "altijd", "", "", "Input.Hours[0].Kind", "Kies gesloten, open of op afspraak")]
     public async Task Wrong_opening_hours_get_a_message_next_to_the_field_and_change_nothing(int day, string kind, string opens, string closes, string field, string message)
     {
