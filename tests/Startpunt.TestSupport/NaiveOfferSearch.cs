@@ -61,7 +61,8 @@ public sealed class NaiveOfferSearch(StartpuntDb db, TimeProvider clock) : IOffe
         var result = ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(h => new OfferHit(
             h.O.Id, h.O.ProviderId, h.O.Provider!.Name, h.O.ProductId, h.O.Product!.Name, h.O.ProductLevel?.Name, h.O.Product.Kind,
             h.Km, h.O.Location?.Town, h.O.Availability.FreePlaces, h.Light, h.O.Transport,
-            h.O.Languages.Select(l => l.LanguageCode).Order(StringComparer.Ordinal).ToList(), h.O.LocationId, h.O.Location?.Name)).ToList();
+            h.O.Languages.Select(l => l.LanguageCode).Order(StringComparer.Ordinal).ToList(), h.O.LocationId, h.O.Location?.Name,
+            h.O.Location is { } l ? new OfferPlace(l.Latitude, l.Longitude, OfferPlace.StreetLine(l.Street, l.HouseNumber), l.Postcode) : null)).ToList();
         return new OfferSearchResult(result, hits.Count, page, pageSize) { Engine = EngineName };
     }
 

@@ -57,6 +57,7 @@ public static class DataSetup
         builder.Services.AddSingleton<ContentStore>();
         builder.Services.AddSingleton<EmbedOrigins>();
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddSingleton<Content.ContentVersion>();
         builder.Services.AddHealthChecks().AddDbContextCheck<StartpuntDb>("database", tags: ["ready"]);
         builder.Services.AddHostedService<DatabaseMaintenance>();
         return builder;

@@ -12,7 +12,7 @@ namespace Startpunt.Web.Data;
 /// </summary>
 public sealed class DatabaseInitializer(
     StartpuntDb db, ContentStore content, IOptions<DatabaseOptions> options, TimeProvider clock, ILoggerFactory logs,
-    UserManager<StartpuntUser> users, RoleManager<IdentityRole> roles, Installation installation)
+    UserManager<StartpuntUser> users, RoleManager<IdentityRole> roles, Installation installation, ContentVersion version)
 {
     public async Task RunAsync(CancellationToken ct = default)
     {
@@ -25,6 +25,7 @@ public sealed class DatabaseInitializer(
         await openData.ImportMunicipalitiesAsync(ct);
         await openData.ImportPostcodesAsync(ct);
         await new ContentImport(db, content, openData).ImportAsync(ct);
+        version.Changed();
 
         await DemoAccounts.EnsureRolesAsync(roles);
 

@@ -51,8 +51,9 @@ public sealed record OfferSearchResult(IReadOnlyList<OfferHit> Hits, int Total, 
 }
 
 /// <summary>
-/// One offer as a result list shows it. <see cref="DistanceKm"/> is null for help at home (it comes to you); so are
-/// <see cref="LocationId"/> and <see cref="LocationName"/>, by which the list puts a location's offers on one card.
+/// One offer as a result list and its map show it. <see cref="DistanceKm"/> is null for help at home (it comes to
+/// you); so are <see cref="LocationId"/> and <see cref="LocationName"/>, by which the list puts a location's offers on
+/// one card, and <see cref="Place"/>, where the map puts its pin.
 /// </summary>
 public sealed record OfferHit(
     int OfferId,
@@ -69,4 +70,11 @@ public sealed record OfferHit(
     Transport Transport,
     IReadOnlyList<string> Languages,
     int? LocationId,
-    string? LocationName);
+    string? LocationName,
+    OfferPlace? Place);
+
+/// <summary>Where a location is: its coordinates and its address ("Voorstraat 15", "1624 OR").</summary>
+public sealed record OfferPlace(double Latitude, double Longitude, string Street, string Postcode)
+{
+    public static string StreetLine(string street, string houseNumber) => $"{street} {houseNumber}";
+}

@@ -69,7 +69,8 @@ public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOff
                 o.Id, o.ProviderId, o.Provider!.Name, o.ProductId, o.Product!.Name, o.ProductLevel != null ? o.ProductLevel.Name : null,
                 o.Product.Kind, o.LocationId != null, o.Location != null ? o.Location.Latitude : 0, o.Location != null ? o.Location.Longitude : 0,
                 o.Location != null ? o.Location.Town : null, o.Availability.IntakeOpen, o.Availability.WaitingWeeks,
-                o.Availability.FreePlaces, o.Availability.ConfirmedAt, o.Transport, o.LocationId, o.Location != null ? o.Location.Name : null))
+                o.Availability.FreePlaces, o.Availability.ConfirmedAt, o.Transport, o.LocationId, o.Location != null ? o.Location.Name : null,
+                o.Location != null ? o.Location.Street : null, o.Location != null ? o.Location.HouseNumber : null, o.Location != null ? o.Location.Postcode : null))
             .ToListAsync(ct);
 
         var hits = new List<(Candidate C, double? Km, Stoplight Light)>(candidates.Count);
@@ -91,7 +92,8 @@ public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOff
         var result = pageHits.Select(h => new OfferHit(
             h.C.Id, h.C.ProviderId, h.C.ProviderName, h.C.ProductId, h.C.ProductName, h.C.LevelName, h.C.Kind,
             h.Km, h.C.Town, h.C.FreePlaces, h.Light, h.C.Transport, languages[h.C.Id].Order(StringComparer.Ordinal).ToList(),
-            h.C.LocationId, h.C.LocationName)).ToList();
+            h.C.LocationId, h.C.LocationName,
+            h.C.AtLocation ? new OfferPlace(h.C.Latitude, h.C.Longitude, OfferPlace.StreetLine(h.C.Street!, h.C.HouseNumber!), h.C.Postcode!) : null)).ToList();
         return new OfferSearchResult(result, hits.Count, page, pageSize) { Engine = EngineName };
     }
 
@@ -108,5 +110,6 @@ public sealed class SqliteOfferSearch(StartpuntDb db, TimeProvider clock) : IOff
     private sealed record Candidate(
         int Id, int ProviderId, string ProviderName, int ProductId, string ProductName, string? LevelName, ProductKind Kind,
         bool AtLocation, double Latitude, double Longitude, string? Town, bool IntakeOpen, int WaitingWeeks,
-        int? FreePlaces, DateTime? ConfirmedAt, Transport Transport, int? LocationId, string? LocationName);
+        int? FreePlaces, DateTime? ConfirmedAt, Transport Transport, int? LocationId, string? LocationName,
+        string? Street, string? HouseNumber, string? Postcode);
 }

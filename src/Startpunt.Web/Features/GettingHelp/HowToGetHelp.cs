@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Startpunt.Web.Data;
 using Startpunt.Web.Geo;
 
 namespace Startpunt.Web.Features.GettingHelp;
@@ -29,7 +27,7 @@ public sealed class HowToGetHelp
 }
 
 /// <summary>Finds the Wmo-loket for a postcode or a place name and fills <see cref="HowToGetHelp"/>.</summary>
-public sealed class HowToGetHelpBuilder(StartpuntDb db, WmoDesks desks, PlaceDirectory places, IStringLocalizer<SharedResource> L)
+public sealed class HowToGetHelpBuilder(Search.SearchChoices choices, WmoDesks desks, PlaceDirectory places, IStringLocalizer<SharedResource> L)
 {
     public async Task<HowToGetHelp> BuildAsync(string? postcode, ProviderContact? provider, string formAction, CancellationToken ct)
     {
@@ -40,15 +38,16 @@ public sealed class HowToGetHelpBuilder(StartpuntDb db, WmoDesks desks, PlaceDir
         if (typed.Length > 60 || typed.Any(char.IsControl))
             return new HowToGetHelp { FormAction = formAction, Provider = provider, PostcodeError = L["Vul een postcode in, zoals 1621 AB, of de naam van uw woonplaats."] };
 
+        var known = await choices.GetAsync(ct);
         string? code = null;
         if (Postcode.TryParse(typed, out var pc) == PostcodeProblem.None)
-            code = await db.PostcodeAreas.AsNoTracking().Where(a => a.Pc4 == pc.Pc4).Select(a => a.MunicipalityCode).FirstOrDefaultAsync(ct);
+            code = known.PostcodeAreas.GetValueOrDefault(pc.Pc4)?.MunicipalityCode;
         else if (places.Find(typed) is { } place)
             code = place.MunicipalityCode;
         else
             return new HowToGetHelp { FormAction = formAction, Provider = provider, Postcode = typed, PostcodeError = L["We kennen deze postcode of plaats niet. Vul een postcode in, zoals 1621 AB, of de naam van uw woonplaats."] };
 
-        var municipality = code is null ? null : await db.Municipalities.AsNoTracking().Where(m => m.Code == code).Select(m => m.Name).FirstOrDefaultAsync(ct);
+        var municipality = code is null ? null : known.Municipalities.GetValueOrDefault(code)?.Name;
         if (municipality is null)
             return new HowToGetHelp { FormAction = formAction, Provider = provider, Postcode = typed, PostcodeError = L["We kennen deze postcode of plaats niet. Vul een postcode in, zoals 1621 AB, of de naam van uw woonplaats."] };
         return new HowToGetHelp

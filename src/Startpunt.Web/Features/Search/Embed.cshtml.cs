@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Startpunt.Web.Data;
 using Startpunt.Web.Data.Content;
 using Startpunt.Web.Features.Shared;
 
@@ -13,7 +11,7 @@ namespace Startpunt.Web.Features.Search;
 /// websites that the region lists in content/ (embedAllowedOrigins) may frame it; every other page stays unframeable.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class EmbedModel(ResidentSearch search, EmbedOrigins origins, StartpuntDb db, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EmbedModel(ResidentSearch search, EmbedOrigins origins, SearchChoices choices, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public SearchForm Form { get; set; } = new();
@@ -24,7 +22,7 @@ public sealed class EmbedModel(ResidentSearch search, EmbedOrigins origins, Star
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var allowed = string.IsNullOrEmpty(Form.Region) ? null : origins.For(Form.Region);
-        var region = allowed is null ? null : await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == Form.Region, ct);
+        var region = allowed is null ? null : (await choices.GetAsync(ct)).Regions.GetValueOrDefault(Form.Region!);
         if (region is null) return NotFound();
         Region = region;
         Response.Headers.ContentSecurityPolicy = WebSetup.ContentSecurityPolicy(string.Join(' ', allowed!.Prepend("'self'")), HttpContext.RequestServices.GetRequiredService<Maps.MapTiles>());

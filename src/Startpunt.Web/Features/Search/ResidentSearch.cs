@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
 using Startpunt.Web.OfferSearch;
@@ -13,7 +11,7 @@ namespace Startpunt.Web.Features.Search;
 /// The resident's search: checks what was typed, turns the postcode into a place and a region, and asks the
 /// search engine. Bad input yields a message per field and no search at all.
 /// </summary>
-public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, Geo.PlaceDirectory places, IStringLocalizer<SharedResource> L)
+public sealed class ResidentSearch(SearchChoices choices, IOfferSearch search, Geo.PlaceDirectory places, IStringLocalizer<SharedResource> L)
 {
     public async Task<SearchViewModel> RunAsync(SearchForm form, ModelStateDictionary errors, SearchSurface surface, CancellationToken ct)
     {
@@ -33,11 +31,11 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, Geo.Plac
         SearchForm form, ModelStateDictionary errors, SearchSurface surface, CancellationToken ct)
     {
         var model = new SearchViewModel { Form = form, Surface = surface };
+        var known = await choices.GetAsync(ct);
         // The places of the regions, offered as suggestions under the postcode field.
-        var regionMunicipalities = (await db.Municipalities.AsNoTracking().Where(m => m.RegionId != null).Select(m => m.Code).ToListAsync(ct)).ToHashSet();
-        model.PlaceNames = places.All.Where(p => regionMunicipalities.Contains(p.MunicipalityCode)).Select(p => p.Name).Distinct().Order(StringComparer.CurrentCulture).ToList();
-        model.TargetGroups = await db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
-        model.Languages = await db.Languages.AsNoTracking().OrderBy(l => l.SortOrder).ToListAsync(ct);
+        model.PlaceNames = known.PlaceNames;
+        model.TargetGroups = known.TargetGroups;
+        model.Languages = known.Languages;
 
         switch (Postcode.TryParse(form.Postcode, out var postcode))
         {
@@ -46,7 +44,7 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, Geo.Plac
                 break;
             case PostcodeProblem.Malformed when places.Find(form.Postcode) is { } place:
                 // A place name where a postcode is asked: its main postcode area stands for it.
-                await ResolvePlaceAsync(model, new Postcode(place.MainPc4, null), errors, ct);
+                ResolvePlace(known, model, new Postcode(place.MainPc4, null), errors);
                 if (model.Place is not null) model.PlaceName = place.Name;
                 break;
             case PostcodeProblem.Malformed when form.Postcode!.Any(char.IsDigit) || form.Postcode!.Trim().Length > 60:
@@ -59,7 +57,7 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, Geo.Plac
                     : L["We kennen de plaats {0} niet. Vul uw postcode in, bijvoorbeeld 1621 AB, of de naam van uw woonplaats.", form.Postcode!.Trim()]);
                 break;
             default:
-                await ResolvePlaceAsync(model, postcode, errors, ct);
+                ResolvePlace(known, model, postcode, errors);
                 break;
         }
 
@@ -118,15 +116,13 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, Geo.Plac
         IReadOnlyCollection<int> productIds = [];
         if (model.Region is { } region)
         {
-            model.Products = await db.Products.AsNoTracking().Include(p => p.Lot).Include(p => p.Levels)
-                .Where(p => p.RegionId == region.Id && p.Kind != ProductKind.Vervoer)
-                .OrderBy(p => p.Lot!.SortOrder).ThenBy(p => p.SortOrder).ToListAsync(ct);
+            model.Products = known.ProductsOf(region.Id);
             var resolved = ProductsFor(form.Product, model.Products);
             if (resolved is null) errors.AddModelError("product", L["Dit product is er niet in regio {0}. Kies een product uit de lijst.", region.Name]);
             else productIds = resolved;
         }
         else if (!string.IsNullOrWhiteSpace(form.Product) && !Enum.TryParse<ProductKind>(form.Product, true, out _)
-                 && !await db.Products.AnyAsync(p => p.Code == form.Product, ct))
+                 && !known.ProductCodes.Contains(form.Product))
         {
             errors.AddModelError("product", L["Kies een product uit de lijst."]);
         }
@@ -151,21 +147,19 @@ public sealed class ResidentSearch(StartpuntDb db, IOfferSearch search, Geo.Plac
         });
     }
 
-    private async Task ResolvePlaceAsync(SearchViewModel model, Postcode postcode, ModelStateDictionary errors, CancellationToken ct)
+    private void ResolvePlace(SearchChoices.Snapshot known, SearchViewModel model, Postcode postcode, ModelStateDictionary errors)
     {
-        var area = await db.PostcodeAreas.AsNoTracking().SingleOrDefaultAsync(p => p.Pc4 == postcode.Pc4, ct);
+        var area = known.PostcodeAreas.GetValueOrDefault(postcode.Pc4);
         if (area is null)
         {
             errors.AddModelError("postcode", L["We kennen postcode {0} niet. Kijk of u de postcode goed hebt getypt.", postcode.ToString()]);
             return;
         }
-        var municipality = await db.Municipalities.AsNoTracking().Include(m => m.Region)
-            .SingleOrDefaultAsync(m => m.Code == area.MunicipalityCode, ct);
+        var municipality = area.MunicipalityCode is { } code ? known.Municipalities.GetValueOrDefault(code) : null;
         if (municipality?.Region is null)
         {
-            var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => r.Name).ToListAsync(ct);
             errors.AddModelError("postcode", L["Postcode {0} ligt in {1}. Die gemeente doet nog niet mee met Startpunt. Startpunt werkt nu in de regio's {2}.",
-                postcode.ToString(), municipality?.Name ?? area.Place, string.Join(", ", regions)]);
+                postcode.ToString(), municipality?.Name ?? area.Place, string.Join(", ", known.RegionNames)]);
             return;
         }
         model.Place = area;

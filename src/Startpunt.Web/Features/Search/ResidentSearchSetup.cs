@@ -8,6 +8,8 @@ public static class ResidentSearchSetup
     public static WebApplicationBuilder AddStartpuntResidentSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ResidentSearch>();
+        // Postcodes, municipalities, products, target groups and languages: read once, again after a content import.
+        builder.Services.AddSingleton<SearchChoices>();
         // The results map's pins, when Map:TileUrl is configured (Features/Maps).
         builder.Services.AddScoped<ResultsMapBuilder>();
         // Place names typed where a postcode is asked ("Hoorn").

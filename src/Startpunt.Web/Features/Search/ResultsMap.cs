@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Features.Shared;
 using Startpunt.Web.OfferSearch;
@@ -26,19 +24,17 @@ public sealed record ResultsMap(IReadOnlyList<MapPin> Pins, int AtHome)
     public string PinsJson => JsonSerializer.Serialize(Pins, Json);
 }
 
-public sealed class ResultsMapBuilder(StartpuntDb db, IStringLocalizer<SharedResource> L)
+/// <summary>Builds the pins from the hits alone (each carries its place): no query, no second search.</summary>
+public sealed class ResultsMapBuilder(IStringLocalizer<SharedResource> L)
 {
-    public async Task<ResultsMap> BuildAsync(OfferSearchResult result, CancellationToken ct)
+    public ResultsMap Build(OfferSearchResult result)
     {
-        var ids = result.Hits.Select(h => h.OfferId).ToList();
-        var places = await db.Offers.AsNoTracking().Where(o => ids.Contains(o.Id) && o.LocationId != null)
-            .Select(o => new { o.Id, LocationId = o.LocationId!.Value, o.Location!.Name, o.Location.Street, o.Location.HouseNumber, o.Location.Postcode, o.Location.Town, o.Location.Latitude, o.Location.Longitude })
-            .ToDictionaryAsync(o => o.Id, ct);
-        var pins = result.Hits.Where(h => places.ContainsKey(h.OfferId))
-            .GroupBy(h => places[h.OfferId].LocationId)
+        var pins = result.Hits.Where(h => h is { LocationId: not null, Place: not null })
+            .GroupBy(h => h.LocationId!.Value)
             .Select(g =>
             {
-                var place = places[g.First().OfferId];
+                var first = g.First();
+                var place = first.Place!;
                 var best = g.Select(h => h.Stoplight.Colour).Min();
                 var (css, colourName) = StoplightWords.Colour(best, L);
                 var offers = g.Select(h =>
@@ -48,9 +44,9 @@ public sealed class ResultsMapBuilder(StartpuntDb db, IStringLocalizer<SharedRes
                     return new MapOffer(h.OfferId, title, offerCss, $"{offerColour}: {StoplightWords.Wait(h.Stoplight, L)}");
                 }).ToList();
                 var count = offers.Count == 1 ? L["1 aanbod"].Value : L["{0} aanbiedingen", offers.Count].Value;
-                var label = L["{0}, {1}: {2}. Beste stoplicht: {3}", place.Name, place.Town, count, colourName].Value;
-                return new MapPin(place.Latitude, place.Longitude, place.Name, $"{place.Street} {place.HouseNumber}, {place.Postcode} {place.Town}", css, label, offers);
+                var label = L["{0}, {1}: {2}. Beste stoplicht: {3}", first.LocationName ?? "", first.Town ?? "", count, colourName].Value;
+                return new MapPin(place.Latitude, place.Longitude, first.LocationName ?? "", $"{place.Street}, {place.Postcode} {first.Town}", css, label, offers);
             }).ToList();
-        return new ResultsMap(pins, result.Hits.Count(h => !places.ContainsKey(h.OfferId)));
+        return new ResultsMap(pins, result.Hits.Count(h => h.Place is null));
     }
 }

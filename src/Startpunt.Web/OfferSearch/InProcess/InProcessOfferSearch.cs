@@ -65,7 +65,8 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             var h = hits[order[i]];
             var o = h.Offer;
             shown.Add(new OfferHit(o.Id, o.ProviderId, o.ProviderName, o.ProductId, o.ProductName, o.LevelName, o.Kind, h.Km, o.Town,
-                o.FreePlaces, h.Light, o.Transport, o.Languages, o.LocationId, o.LocationName));
+                o.FreePlaces, h.Light, o.Transport, o.Languages, o.LocationId, o.LocationName,
+                o.AtLocation ? new OfferPlace(o.Latitude, o.Longitude, o.Street!, o.Postcode!) : null));
         }
         return new OfferSearchResult(shown, hits.Count, page, pageSize) { Engine = EngineName };
     }

@@ -22,6 +22,9 @@ public sealed class IndexedOffer
     public double Latitude { get; init; }
     public double Longitude { get; init; }
     public string? Town { get; init; }
+    /// <summary>The location's street and number, and its postcode: the map's address for the pin.</summary>
+    public string? Street { get; init; }
+    public string? Postcode { get; init; }
     /// <summary>Help at home: the municipalities it comes to (ordinal order).</summary>
     public required string[] ServiceArea { get; init; }
     public required string[] TargetGroups { get; init; }

@@ -24,6 +24,8 @@ public static class OfferIndexLoader
             Latitude = o.Location != null ? o.Location.Latitude : 0, Longitude = o.Location != null ? o.Location.Longitude : 0,
             Town = o.Location != null ? o.Location.Town : null, o.Transport, o.Availability.IntakeOpen, o.Availability.WaitingWeeks,
             o.Availability.FreePlaces, o.Availability.ConfirmedAt, LocationName = o.Location != null ? o.Location.Name : null, o.Description,
+            Street = o.Location != null ? o.Location.Street : null, HouseNumber = o.Location != null ? o.Location.HouseNumber : null,
+            Postcode = o.Location != null ? o.Location.Postcode : null,
         }).ToListAsync(ct);
         if (rows.Count == 0) return [];
 
@@ -56,6 +58,8 @@ public static class OfferIndexLoader
             Latitude = r.Latitude,
             Longitude = r.Longitude,
             Town = pool.GetOrNull(r.Town),
+            Street = r.LocationId is null ? null : pool.Get(OfferPlace.StreetLine(r.Street!, r.HouseNumber!)),
+            Postcode = pool.GetOrNull(r.Postcode),
             ServiceArea = r.LocationId is null ? pool.Array(areas[r.Id]) : [],
             TargetGroups = pool.Array(groups[r.Id]),
             Languages = pool.Array(languages[r.Id]),

@@ -75,7 +75,8 @@ public sealed class MeilisearchOfferSearch(StartpuntDb db, MeilisearchClient cli
             d.Id, d.ProviderId, d.ProviderName, d.ProductId, d.ProductName, d.LevelName, Enum.Parse<ProductKind>(d.Kind),
             d.Geo is { } g ? Distance.Km(query.Latitude, query.Longitude, g.Lat, g.Lng) : null,
             d.Town, d.FreePlaces, rules.Derive(d.IntakeOpen, d.WaitingWeeks, d.ConfirmedAtUtc, now),
-            Enum.Parse<Transport>(d.Transport, ignoreCase: true), d.Languages, d.LocationId, d.LocationName)).ToList();
+            Enum.Parse<Transport>(d.Transport, ignoreCase: true), d.Languages, d.LocationId, d.LocationName,
+            d.Geo is { } at ? new OfferPlace(at.Lat, at.Lng, d.Street ?? "", d.Postcode ?? "") : null)).ToList();
         return new OfferSearchResult(hits, total, shownPage, pageSize) { Engine = EngineName };
     }
 

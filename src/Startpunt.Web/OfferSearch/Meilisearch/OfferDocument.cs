@@ -29,6 +29,9 @@ public sealed record OfferDocument
     public string? Town { get; init; }
     public int? LocationId { get; init; }
     public string? LocationName { get; init; }
+    /// <summary>The location's street and number, and its postcode (the results map's address).</summary>
+    public string? Street { get; init; }
+    public string? Postcode { get; init; }
     public string Description { get; init; } = "";
     /// <summary>Where the offer is: the location's municipality, or the service area of help at home.</summary>
     public IReadOnlyList<string> Municipalities { get; init; } = [];
@@ -99,6 +102,8 @@ public static class OfferDocuments
             o.LocationId, Latitude = o.Location != null ? o.Location.Latitude : 0, Longitude = o.Location != null ? o.Location.Longitude : 0,
             Town = o.Location != null ? o.Location.Town : null, LocationName = o.Location != null ? o.Location.Name : null,
             LocationMunicipality = o.Location != null ? o.Location.MunicipalityCode : null,
+            Street = o.Location != null ? o.Location.Street : null, HouseNumber = o.Location != null ? o.Location.HouseNumber : null,
+            Postcode = o.Location != null ? o.Location.Postcode : null,
             o.Description, o.Transport, o.Availability.IntakeOpen, o.Availability.WaitingWeeks, o.Availability.FreePlaces,
             o.Availability.ConfirmedAt,
         }).ToListAsync(ct);
@@ -135,6 +140,8 @@ public static class OfferDocuments
             Town = r.Town,
             LocationId = r.LocationId,
             LocationName = r.LocationName,
+            Street = r.LocationId is null ? null : OfferPlace.StreetLine(r.Street!, r.HouseNumber!),
+            Postcode = r.Postcode,
             Description = r.Description,
             Municipalities = r.LocationId is null ? Sorted(areas[r.Id]) : r.LocationMunicipality is { } m ? [m] : [],
             ContractedMunicipalities = Sorted(contracted[(r.ProviderId, r.ProductId)].Distinct()),

@@ -26,6 +26,6 @@ public static class OfferIndex
     public static readonly string[] Retrieve =
     [
         "id", "providerId", "providerName", "productId", "productName", "levelName", "kind", "_geo", "town", "freePlaces",
-        "intakeOpen", "waitingWeeks", "confirmedAtText", "transport", "languages", "locationId", "locationName",
+        "intakeOpen", "waitingWeeks", "confirmedAtText", "transport", "languages", "locationId", "locationName", "street", "postcode",
     ];
 }

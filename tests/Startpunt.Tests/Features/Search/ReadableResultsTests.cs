@@ -97,7 +97,7 @@ public sealed class ReadableResultsTests(StartpuntFactory app) : IClassFixture<S
     public void Only_neighbouring_offers_at_one_place_share_a_card_so_the_order_stays_as_sorted()
     {
         OfferHit Hit(int id, int provider, int? location) => new(id, provider, $"Aanbieder {provider}", 1, "Dagbesteding", null, ProductKind.Dagbesteding,
-            location is null ? null : 1.0, "Hoorn", null, new Stoplight(StoplightColour.Unknown, true, 0, null), Transport.None, [], location, location is null ? null : $"Locatie {location}");
+            location is null ? null : 1.0, "Hoorn", null, new Stoplight(StoplightColour.Unknown, true, 0, null), Transport.None, [], location, location is null ? null : $"Locatie {location}", null);
         var hits = new[] { Hit(1, 7, 70), Hit(2, 7, 70), Hit(3, 8, null), Hit(4, 8, null), Hit(5, 7, 70), Hit(6, 7, 71), Hit(7, 9, null) };
 
         var groups = ResultGroup.Of(hits);
