@@ -53,7 +53,7 @@ public static class NationalDataSet
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
-        var insert = new Inserter(connection, tx);
+        var insert = new Inserter(connection, tx, now);
         int providerId = 0, locationId = 0, offerId = 0, contractId = 0, locationCount = 0;
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var r = 0; r < regions.Count; r++)
@@ -230,16 +230,16 @@ public static class NationalDataSet
     private sealed record PostcodeAreaLite(int Pc4, string Place, string Municipality);
 
     /// <summary>Prepared INSERTs, one per table, reused for every row (as EF would write them: TEXT dates, enum names).</summary>
-    private sealed class Inserter(SqliteConnection connection, SqliteTransaction tx) : IDisposable
+    private sealed class Inserter(SqliteConnection connection, SqliteTransaction tx, DateTime now) : IDisposable
     {
         private readonly Dictionary<string, SqliteCommand> _commands = [];
 
         public void Provider(int id, string name, string description) =>
-            Run("INSERT INTO Providers (Id, Name, Description, IsDemo, PublicId) VALUES ($0, $1, $2, 1, $3)", id, name, description, PublicId(1, id));
+            Run("INSERT INTO Providers (Id, Name, Description, IsDemo, PublicId, UpdatedAt, Version) VALUES ($0, $1, $2, 1, $3, $4, 0)", id, name, description, PublicId(1, id), Date(now));
 
         public void Location(int id, int providerId, string name, string street, string number, string postcode, string town, string? municipality, double lat, double lon) =>
-            Run("INSERT INTO Locations (Id, ProviderId, Name, Street, HouseNumber, Postcode, Town, MunicipalityCode, Latitude, Longitude, PublicId) VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                id, providerId, name, street, number, postcode, town, municipality, lat, lon, PublicId(2, id));
+            Run("INSERT INTO Locations (Id, ProviderId, Name, Street, HouseNumber, Postcode, Town, MunicipalityCode, Latitude, Longitude, PublicId, UpdatedAt, Version) VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0)",
+                id, providerId, name, street, number, postcode, town, municipality, lat, lon, PublicId(2, id), Date(now));
 
         public void Offer(int id, int providerId, string regionId, int productId, int? levelId, int? locationId, string description, Transport transport,
             bool paused, bool intakeOpen, int weeks, int? freePlaces, DateTime confirmedAt, string searchText, DateTime createdAt, DateTime updatedAt) =>
@@ -269,7 +269,7 @@ public static class NationalDataSet
         public void ServiceArea(int offerId, string code) => Run("INSERT INTO OfferMunicipality (OfferId, MunicipalityCode) VALUES ($0, $1)", offerId, code);
 
         public void Contract(int id, int providerId, int productId, DateOnly start, DateOnly? end) =>
-            Run("INSERT INTO Contracts (Id, ProviderId, ProductId, StartDate, EndDate) VALUES ($0, $1, $2, $3, $4)",
+            Run("INSERT INTO Contracts (Id, ProviderId, ProductId, StartDate, EndDate, Version) VALUES ($0, $1, $2, $3, $4, 0)",
                 id, providerId, productId, start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), end?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         public void ContractMunicipality(int contractId, string code) =>

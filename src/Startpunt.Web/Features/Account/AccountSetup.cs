@@ -66,7 +66,10 @@ public static class AccountSetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && http.GetEndpoint() is null))
                 .Build())
-            .AddPolicy(Roles.Provider, p => p.RequireRole(Roles.Provider))
+            // Administrators may look at a provider's workspace (GET and HEAD), never change it (Provider/Membership).
+            .AddPolicy(Roles.Provider, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Provider)
+                || (c.User.IsInRole(Roles.Administrator) && c.Resource is HttpContext http
+                    && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))))
             .AddPolicy(Roles.ContractManager, p => p.RequireRole(Roles.ContractManager, Roles.Administrator))
             .AddPolicy(Roles.Consultant, p => p.RequireRole(Roles.Consultant, Roles.ContractManager, Roles.Administrator));
         builder.Services.AddRateLimiter(o =>
