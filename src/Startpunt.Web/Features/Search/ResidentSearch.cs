@@ -32,8 +32,6 @@ public sealed class ResidentSearch(SearchChoices choices, IOfferSearch search, G
     {
         var model = new SearchViewModel { Form = form, Surface = surface };
         var known = await choices.GetAsync(ct);
-        // The places of the regions, offered as suggestions under the postcode field.
-        model.PlaceNames = known.PlaceNames;
         model.TargetGroups = known.TargetGroups;
         model.Languages = known.Languages;
 

@@ -7,7 +7,8 @@ namespace Startpunt.Web.Features.Search;
 
 /// <summary>/zoeken: the whole page, or only form and results when htmx asks (one decision point, Vary: HX-Request).</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelpBuilder help, Maps.MapTiles tiles, ResultsMapBuilder map, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelpBuilder help, Maps.MapTiles tiles, ResultsMapBuilder map,
+    SearchChoices choices, Geo.PlaceDirectory places, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public SearchForm Form { get; set; } = new();
@@ -27,6 +28,16 @@ public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelp
         if (Search.SearchTime is { } took)
             Response.Headers["Server-Timing"] = $"search;dur={took.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)};desc=\"{Search.Result?.Engine}\"";
         return this.PageOrFragment("_SearchLayout", Search);
+    }
+
+    /// <summary>Places of the regions for what was typed so far, as datalist options (htmx fills the postcode field's list).</summary>
+    public async Task<IActionResult> OnGetPlaatsenAsync(CancellationToken ct)
+    {
+        var known = await choices.GetAsync(ct);
+        var names = places.Suggest(Form.Postcode, 500).Where(p => known.MunicipalitiesInRegions.Contains(p.MunicipalityCode))
+            .Select(p => p.Name).Distinct().Take(8);
+        Response.Headers.Vary = "HX-Request";
+        return Content(string.Concat(names.Select(n => $"<option value=\"{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(n)}\"></option>")), "text/html; charset=utf-8");
     }
 
     /// <summary>The product list of the region a postcode lies in; htmx swaps it in when the postcode changes.</summary>

@@ -8,12 +8,11 @@ namespace Startpunt.Web.Features.Search;
 /// <summary>
 /// What a search needs besides the offers, and what changes only with content (open data and content/regions, imported
 /// at start): postcode areas, municipalities with their region, each region's products, target groups, languages and
-/// the place names of the regions. Read from the database once per content version, so a warm search page runs no SQL;
+/// which municipalities take part. Read from the database once per content version, so a warm search page runs no SQL;
 /// an import (<see cref="Data.Content.ContentVersion"/>) has them read again. Shared by every request: read-only.
 /// </summary>
-public sealed class SearchChoices(IServiceScopeFactory scopes, Geo.PlaceDirectory places, Data.Content.ContentVersion version)
+public sealed class SearchChoices(IServiceScopeFactory scopes, Data.Content.ContentVersion version)
 {
-    private static readonly StringComparer Dutch = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: false);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Snapshot? _current;
 
@@ -53,7 +52,7 @@ public sealed class SearchChoices(IServiceScopeFactory scopes, Geo.PlaceDirector
             (await db.Products.AsNoTracking().Select(p => p.Code).ToListAsync(ct)).ToHashSet(),
             await db.TargetGroups.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct),
             await db.Languages.AsNoTracking().OrderBy(l => l.SortOrder).ToListAsync(ct),
-            places.All.Where(p => inRegions.Contains(p.MunicipalityCode)).Select(p => p.Name).Distinct().Order(Dutch).ToList());
+            inRegions);
     }
 
     public sealed record Snapshot(
@@ -66,7 +65,7 @@ public sealed class SearchChoices(IServiceScopeFactory scopes, Geo.PlaceDirector
         IReadOnlySet<string> ProductCodes,
         IReadOnlyList<TargetGroup> TargetGroups,
         IReadOnlyList<Language> Languages,
-        IReadOnlyList<string> PlaceNames)
+        IReadOnlySet<string> MunicipalitiesInRegions)
     {
         /// <summary>A region's products a resident can search for (transport is searched through day activities).</summary>
         public IReadOnlyList<Product> ProductsOf(string regionId) => ProductsByRegion.GetValueOrDefault(regionId) ?? [];

@@ -26,8 +26,6 @@ public sealed class SearchViewModel : IFragmentModel
     public PostcodeArea? Place { get; set; }
     /// <summary>The place name the person typed instead of a postcode ("Hoorn"), when they did.</summary>
     public string? PlaceName { get; set; }
-    /// <summary>Place names in the regions, suggested under the postcode field.</summary>
-    public IReadOnlyList<string> PlaceNames { get; set; } = [];
     public Municipality? Municipality { get; set; }
     public Region? Region { get; set; }
     public int DistanceKm { get; set; } = SearchForm.DefaultDistance;
