@@ -32,7 +32,7 @@ public static class WebSetup
         builder.Services.AddProblemDetails();
         // Pages, JSON and CSV compressed (Brotli, else gzip; the fastest level, as a page must cost little CPU) for
         // anonymous visitors only: a signed-in page carries secrets beside what a person typed, which compression would
-        // expose to a BREACH-style attack. Static files come compressed from the build (MapStaticAssets).
+        // expose to a BREACH-style attack.
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -90,20 +90,26 @@ public static class WebSetup
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.Use(SecurityHeaders);
         app.UseCookiePolicy();
+        // Scripts and styles: compressed like pages (they hold no secrets), and cached for a year when the page links
+        // them with their content hash (asp-append-version adds ?v=…, so a new version is a new URL).
+        app.UseWhen(c => c.Request.Path.Value is { } path && (path.EndsWith(".js", StringComparison.Ordinal) || path.EndsWith(".css", StringComparison.Ordinal)),
+            files => files.UseResponseCompression());
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Query.ContainsKey("v")) file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            },
+        });
         app.UseRequestLocalization();
         app.UseRouting();
-        // The build's static assets are endpoints (MapStaticAssets, below): fingerprinted, cached for a year when the URL
-        // carries its version, with ETags and the Brotli/gzip copies the build made. A file the build did not list
-        // (a fresh clone's first build fetches wwwroot/lib only after listing) is still served from disk here.
-        app.UseStaticFiles();
         app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseWhen(c => c.User.Identity?.IsAuthenticated != true, anonymous => anonymous.UseResponseCompression());
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorPages().WithStaticAssets();
+        app.MapRazorPages();
         app.MapOpenData();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

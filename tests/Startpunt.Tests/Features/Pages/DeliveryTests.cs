@@ -6,9 +6,8 @@ namespace Startpunt.Tests.Features.Pages;
 
 /// <summary>
 /// How pages and files travel: pages compressed for anonymous visitors only (a signed-in page carries secrets next to
-/// what a person typed: no compression there, against BREACH), static files under fingerprinted URLs from the build
-/// (published, they are cached for a year and sent precompressed: docs/performance.md shows the headers; the test host
-/// serves the build's development manifest, which does neither).
+/// what a person typed: no compression there, against BREACH); scripts and styles linked with their content hash,
+/// cached for a year and compressed.
 /// </summary>
 public sealed partial class DeliveryTests(StartpuntFactory app) : IClassFixture<StartpuntFactory>
 {
@@ -49,22 +48,28 @@ public sealed partial class DeliveryTests(StartpuntFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Scripts_and_styles_are_linked_by_their_fingerprint()
+    public async Task Scripts_and_styles_are_linked_with_their_hash_cached_for_a_year_and_compressed()
     {
         var client = app.CreateClient();
         var html = await client.GetStringAsync("/");
-        var files = AssetLink().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        Assert.Contains(files, f => f.StartsWith("/lib/htmx/htmx.min.", StringComparison.Ordinal));
-        Assert.Contains(files, f => f.StartsWith("/css/site.", StringComparison.Ordinal));
+        var files = AssetLink().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Contains(files, f => f.StartsWith("/lib/htmx/htmx.min.js?v=", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.StartsWith("/css/site.css?v=", StringComparison.Ordinal));
 
         foreach (var file in files)
         {
-            Assert.Matches(@"\.[a-z0-9]{10}\.(css|js)$", file);
             using var response = await client.SendAsync(Get(file));
             Assert.True(response.IsSuccessStatusCode, $"{file}: {(int)response.StatusCode}");
+            Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+            if (file.Contains("htmx", StringComparison.Ordinal) || file.Contains("component-library", StringComparison.Ordinal))
+                Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
         }
+        // Without its hash a file is still served, but not for a year: the next version must reach the browser.
+        using var plain = await client.SendAsync(Get("/js/site.js"));
+        Assert.True(plain.IsSuccessStatusCode);
+        Assert.Null(plain.Headers.CacheControl);
     }
 
-    [GeneratedRegex("(?:src|href)=\"(/(?:lib|css|js)/[^\"?]+\\.(?:css|js))\"")]
+    [GeneratedRegex("(?:src|href)=\"(/(?:lib|css|js)/[^\"]+\\.(?:css|js)\\?v=[^\"]+)\"")]
     private static partial Regex AssetLink();
 }

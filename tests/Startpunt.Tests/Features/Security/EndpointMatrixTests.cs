@@ -27,7 +27,8 @@ public sealed class EndpointMatrixTests(StartpuntFactory app) : IClassFixture<St
     /// <summary>Who may open the private areas, by the start of the path.</summary>
     private static readonly (string Prefix, string[] Emails)[] Areas =
     [
-        ("aanbieder", [DemoData.ProviderEmail, DemoData.OtherProviderEmail]),
+        // Administrators read a provider's workspace to help its people, and change nothing (ReadOnlyViewTests, AuthorizationMatrixTests).
+        ("aanbieder", [DemoData.ProviderEmail, DemoData.OtherProviderEmail, DemoData.AdministratorEmail]),
         ("regio", [DemoData.ContractManagerEmail, DemoData.AdministratorEmail]),
         ("consulent", [DemoData.ConsultantEmail, DemoData.ContractManagerEmail, DemoData.AdministratorEmail]),
         ("account/uitnodigen", [DemoData.ProviderEmail, DemoData.OtherProviderEmail, DemoData.ContractManagerEmail, DemoData.AdministratorEmail]),
