@@ -96,7 +96,9 @@ public sealed class ResultsMapTests(BrowserFixture app)
         await Expect(page.Locator("#kaartblok")).ToHaveAttributeAsync("data-ready", "1");
 
         await page.Locator("nav.utrecht-pagination").GetByRole(AriaRole.Link, new() { Name = "Volgende" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("pagina=2", StringComparison.Ordinal));
+        // htmx pushes the URL; should the click come before htmx is ready, the browser navigates instead, and the
+        // page's "load" then waits on map tiles from a host that does not exist: the new URL is enough here.
+        await page.WaitForURLAsync(url => url.Contains("pagina=2", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
         await Expect(page.Locator("#kaartblok")).ToHaveAttributeAsync("data-ready", "1");
         await Expect(page.Locator("#resultatenkaart .leaflet-marker-icon.map-pin").First).ToBeVisibleAsync();
