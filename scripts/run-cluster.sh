@@ -40,6 +40,12 @@ dll="$root/src/Startpunt.Web/bin/Release/net10.0/Startpunt.Web.dll"
 if [ "${NO_BUILD:-0}" != 1 ] || [ ! -f "$dll" ]; then
   dotnet build src/Startpunt.Web -c Release -nologo -clp:ErrorsOnly >&2
 fi
+# The nodes run what an operator deploys: the published app with its wwwroot as content root (the build folder has no
+# wwwroot of its own outside Development, and the nodes would serve pages without scripts or styles).
+echo "== publishing the Release build to $dir/app" >&2
+rm -rf "$dir/app"
+dotnet publish src/Startpunt.Web -c Release --no-build -nologo -clp:ErrorsOnly -o "$dir/app" >&2
+dll="$dir/app/Startpunt.Web.dll"
 
 pids=()
 cleanup() {
@@ -71,7 +77,8 @@ wait_http "http://127.0.0.1:$meili_port/health" 30 $!
 
 # Every node: the same database, search and mail; STARTPUNT_X__Y=v in this script's environment becomes X__Y=v.
 node_env=(
-  ASPNETCORE_ENVIRONMENT=Production
+  ASPNETCORE_ENVIRONMENT=Production "ASPNETCORE_CONTENTROOT=$dir/app"
+  "Paths__ContentDirectory=$root/content" "Paths__OpenDataDirectory=$(realpath -m "$root/../shared/data")"
   Database__Provider=PostgreSQL "ConnectionStrings__Startpunt=$connection"
   Database__MigrateOnStart=false "Database__SeedDemo=$DEMO" "Installation__Demo=$DEMO"
   "Installation__PublicBaseUrl=http://127.0.0.1:$PORT"

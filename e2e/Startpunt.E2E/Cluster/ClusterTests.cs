@@ -124,49 +124,6 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IClassFixture
         Assert.True(offers.Count == received, $"{offers.Count} changes, {received} documents sent: {string.Join("; ", results.Select(t => t.ToString()))}");
     }
 
-    /// <summary>
-    /// A representative part of the Chromium journeys, through nginx: a resident searches from the start page, a provider
-    /// signs in and saves a waiting time with htmx; every request may land on either node. (The full journeys run on one
-    /// SQLite process with the fixed clock their expectations rest on.)
-    /// </summary>
-    [Fact]
-    public async Task A_resident_and_a_provider_in_chromium_through_nginx()
-    {
-        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new() { BaseURL = cluster.ProxyUrl });
-        // Only the cluster is reachable (no map tiles from outside).
-        await context.RouteAsync(url => !url.StartsWith(cluster.ProxyUrl, StringComparison.Ordinal), route => route.AbortAsync());
-        var page = await context.NewPageAsync();
-
-        await page.GotoAsync("/");
-        await page.Locator("#postcode").FillAsync("1621 AB");
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Zoeken", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/zoeken");
-        await Microsoft.Playwright.Assertions.Expect(page.Locator(".result-card").First).ToBeVisibleAsync();
-
-        await page.GotoAsync("/account/inloggen");
-        var main = page.Locator("main");
-        await main.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(Provider);
-        await main.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Startpunt.Web.Data.Content.DemoAccounts.Password);
-        await main.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/wachttijden", StringComparison.Ordinal));
-        var id = Visitor.Versions(await page.ContentAsync()).Keys.First();
-        await page.Locator($"#weeks-{id}").FillAsync("11");
-        await page.Locator($"#offer-{id}").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
-        await Microsoft.Playwright.Assertions.Expect(page.Locator($"#offer-{id} .stoplight")).ToContainTextAsync("Wachttijd 11 weken");
-        // Reloaded a few times (round robin: both nodes), the saved value stays.
-        for (var i = 0; i < 3; i++)
-        {
-            await page.ReloadAsync();
-            await Microsoft.Playwright.Assertions.Expect(page.Locator($"#weeks-{id}")).ToHaveValueAsync("11");
-        }
-        Assert.Equal(11, await WaitingWeeksAsync(id));
-    }
-
     [Fact]
     public async Task A_node_killed_during_a_stream_of_saves_loses_no_acknowledged_save()
     {
