@@ -25,7 +25,6 @@ public sealed class IndexModel(StartpuntDb db, TimeProvider clock, MadeByTokens 
     public MadeBy? MadeBy { get; private set; }
     /// <summary>The consultant may set what the printout says about them.</summary>
     public bool CanEditMadeBy { get; private set; }
-    public Dictionary<string, string> MadeByErrors { get; } = [];
     /// <summary>The link to share: the chosen offers and the consultant's details.</summary>
     public string ShareLink { get; private set; } = "";
     public IReadOnlyList<int> Ids { get; private set; } = [];
@@ -44,12 +43,12 @@ public sealed class IndexModel(StartpuntDb db, TimeProvider clock, MadeByTokens 
         if (!User.IsInRole(Roles.Consultant)) return Forbid();
         await LoadAsync(ct);
         naam = naam?.Trim(); organisatie = organisatie?.Trim(); telefoon = telefoon?.Trim();
-        if (string.IsNullOrEmpty(naam)) MadeByErrors["naam"] = L["Vul uw naam in."];
-        else if (naam.Length > MadeBy.NameMax || naam.Any(char.IsControl)) MadeByErrors["naam"] = L["Uw naam is te lang of bevat tekens die niet kunnen."];
-        if (organisatie is { Length: > MadeBy.OrganisationMax } || organisatie?.Any(char.IsControl) == true) MadeByErrors["organisatie"] = L["De naam van uw organisatie is te lang of bevat tekens die niet kunnen."];
+        if (string.IsNullOrEmpty(naam)) ModelState.AddModelError("naam", L["Vul uw naam in."]);
+        else if (naam.Length > MadeBy.NameMax || naam.Any(char.IsControl)) ModelState.AddModelError("naam", L["Uw naam is te lang of bevat tekens die niet kunnen."]);
+        if (organisatie is { Length: > MadeBy.OrganisationMax } || organisatie?.Any(char.IsControl) == true) ModelState.AddModelError("organisatie", L["De naam van uw organisatie is te lang of bevat tekens die niet kunnen."]);
         if (!string.IsNullOrEmpty(telefoon) && (telefoon.Length > MadeBy.PhoneMax || telefoon.Any(c => !(char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'))))
-            MadeByErrors["telefoon"] = L["Vul een telefoonnummer in met alleen cijfers, spaties, + of -, zoals 0229 123 456."];
-        if (MadeByErrors.Count > 0 || Offers.Count == 0) return Page();
+            ModelState.AddModelError("telefoon", L["Vul een telefoonnummer in met alleen cijfers, spaties, + of -, zoals 0229 123 456."]);
+        if (!ModelState.IsValid || Offers.Count == 0) return Page();
         MadeBy = new MadeBy(naam!, Blank(organisatie), Blank(telefoon), MadeBy?.Email,
             DateOnly.FromDateTime(Dates.ToDutchTime(Now)));
         return LocalRedirect(Link(tokens.Protect(MadeBy)));
