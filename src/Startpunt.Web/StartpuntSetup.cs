@@ -14,6 +14,7 @@ using Startpunt.Web.Features.People;
 using Startpunt.Web.Features.Provider;
 using Startpunt.Web.Features.Search;
 using Startpunt.Web.Features.Shortlist;
+using Startpunt.Web.Geo;
 using Startpunt.Web.Mail;
 using Startpunt.Web.OfferSearch;
 
@@ -28,6 +29,7 @@ public static class StartpuntSetup
     public static WebApplicationBuilder AddStartpunt(this WebApplicationBuilder builder)
     {
         builder.AddStartpuntData();
+        builder.AddStartpuntGeo();
         builder.AddStartpuntCluster();
         builder.AddStartpuntSearch();
         builder.AddStartpuntMail();

@@ -30,6 +30,8 @@ public static class WebSetup
             ];
         });
         builder.Services.AddProblemDetails();
+        // Product names in residents' words (content/), for the result cards and the offer page.
+        builder.Services.AddSingleton<Features.Shared.ResidentWords>();
         // Pages, JSON and CSV compressed (Brotli, else gzip; the fastest level, as a page must cost little CPU) for
         // anonymous visitors only: a signed-in page carries secrets beside what a person typed, which compression would
         // expose to a BREACH-style attack.

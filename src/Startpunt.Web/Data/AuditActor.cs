@@ -1,3 +1,4 @@
+using Startpunt.Web.Domain;
 using System.Security.Claims;
 
 namespace Startpunt.Web.Data;
@@ -40,10 +41,4 @@ public sealed class AuditActor
             return (user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(StartpuntClaims.DisplayName) ?? user.Identity.Name ?? "?");
         }
     }
-}
-
-public static class StartpuntClaims
-{
-    public const string DisplayName = "startpunt:name";
-    public const string Region = "startpunt:region";
 }

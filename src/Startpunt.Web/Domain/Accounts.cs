@@ -65,3 +65,10 @@ public sealed class Invitation
 
     public bool IsUsable(DateTime utcNow) => UsedAt is null && utcNow < ExpiresAt;
 }
+
+/// <summary>What a signed-in person's cookie says beside their id and roles: the name shown in history, the region of a contract manager.</summary>
+public static class StartpuntClaims
+{
+    public const string DisplayName = "startpunt:name";
+    public const string Region = "startpunt:region";
+}

@@ -21,6 +21,13 @@ public sealed class Provider : ILastModified
     public List<Location> Locations { get; } = [];
     public List<Offer> Offers { get; } = [];
     public List<Contract> Contracts { get; } = [];
+
+    /// <summary>
+    /// The one rule for "this provider works in that region": it has an offer there or a contract for one of the
+    /// region's products. An expression, for the region's pages, the accounts list and its invitations.
+    /// </summary>
+    public static Expression<Func<Provider, bool>> InRegion(string regionId) =>
+        p => p.Offers.Any(o => o.RegionId == regionId) || p.Contracts.Any(c => c.Product!.RegionId == regionId);
 }
 
 /// <summary>
@@ -87,6 +94,16 @@ public sealed class Contract
     public static Expression<Func<Contract, bool>> ActiveOn(DateOnly day) => Bind(ActiveRule, day);
 
     public bool IsActiveOn(DateOnly day) => ActiveCompiled(this, day);
+
+    /// <summary>
+    /// Contracts that began to hold, or stopped holding, on a day after <paramref name="after"/> up to and including
+    /// <paramref name="today"/> (the rule of <see cref="ActiveOn"/> seen across days): their offers' "contracted for" changed.
+    /// </summary>
+    public static Expression<Func<Contract, bool>> ChangedBetween(DateOnly after, DateOnly today)
+    {
+        var lastDayBefore = after.AddDays(-1);
+        return c => (c.StartDate > after && c.StartDate <= today) || (c.EndDate >= lastDayBefore && c.EndDate < today);
+    }
 
     private static readonly Expression<Func<Contract, DateOnly, bool>> ActiveRule =
         (c, day) => c.StartDate <= day && (c.EndDate == null || c.EndDate >= day);

@@ -43,8 +43,10 @@ public sealed class AccountList(StartpuntDb db, TimeProvider clock, IStringLocal
         var users = db.Users.AsNoTracking();
         if (filter.Role is { } role) users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
         if (filter.Region is { } region)
-            users = users.Where(u => u.RegionId == region || db.OrganisationMembers.Any(m => m.UserId == u.Id
-                && (m.Provider!.Offers.Any(x => x.RegionId == region) || m.Provider.Contracts.Any(c => c.Product!.RegionId == region))));
+        {
+            var inRegion = db.Providers.Where(Domain.Provider.InRegion(region));
+            users = users.Where(u => u.RegionId == region || db.OrganisationMembers.Any(m => m.UserId == u.Id && inRegion.Any(p => p.Id == m.ProviderId)));
+        }
         if (organisation is { } id) users = users.Where(u => db.OrganisationMembers.Any(m => m.UserId == u.Id && m.ProviderId == id));
         var found = await users.OrderBy(u => u.DisplayName).Take(500).Select(u => new
         {
@@ -59,8 +61,11 @@ public sealed class AccountList(StartpuntDb db, TimeProvider clock, IStringLocal
         var now = clock.GetUtcNow().UtcDateTime;
         var invitations = db.Invitations.AsNoTracking().Where(i => i.UsedAt == null && i.ExpiresAt > now);
         if (filter.Role is { } r2) invitations = invitations.Where(i => i.Role == r2);
-        if (filter.Region is { } g2) invitations = invitations.Where(i => i.RegionId == g2
-            || db.Providers.Any(p => p.Id == i.ProviderId && (p.Offers.Any(x => x.RegionId == g2) || p.Contracts.Any(c => c.Product!.RegionId == g2))));
+        if (filter.Region is { } g2)
+        {
+            var inRegion = db.Providers.Where(Domain.Provider.InRegion(g2));
+            invitations = invitations.Where(i => i.RegionId == g2 || inRegion.Any(p => p.Id == i.ProviderId));
+        }
         if (organisation is { } o2) invitations = invitations.Where(i => i.ProviderId == o2);
         var pending = (await invitations.OrderBy(i => i.Email).Select(i => new { i.Email, i.Role, i.RegionId, Organisation = db.Providers.Where(p => p.Id == i.ProviderId).Select(p => p.Name).FirstOrDefault(), i.ExpiresAt })
             .ToListAsync(ct)).Select(i => new PendingInvitation(i.Email, i.Role, i.RegionId is null ? null : regionNames.GetValueOrDefault(i.RegionId), i.Organisation, i.ExpiresAt)).ToList();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
-using HistoryText = Startpunt.Web.Features.Provider.History;
+using HistoryText = Startpunt.Web.Features.History.HistoryWords;
 
 namespace Startpunt.Web.Features.ContractManager;
 

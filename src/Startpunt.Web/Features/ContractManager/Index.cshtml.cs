@@ -38,7 +38,7 @@ public sealed class IndexModel(RegionScope scope, Freshness freshness, Reminders
     {
         if (await scope.ResolveAsync(User, RegionId, ct) is not { } region) return NotFound();
         if (!await scope.IsInRegionAsync(providerId, region.Id, ct)) return NotFound();
-        var name = User.FindFirst(Data.StartpuntClaims.DisplayName)?.Value ?? "?";
+        var name = User.FindFirst(Domain.StartpuntClaims.DisplayName)?.Value ?? "?";
         Status = Describe(await reminders.SendAsync(providerId, name, ct));
         return RedirectToPage("/ContractManager/Index", new { regio = region.Id, sorteer = string.IsNullOrEmpty(Sort) ? null : Sort });
     }
@@ -47,7 +47,7 @@ public sealed class IndexModel(RegionScope scope, Freshness freshness, Reminders
     public async Task<IActionResult> OnPostRemindAllAsync(CancellationToken ct)
     {
         if (await scope.ResolveAsync(User, RegionId, ct) is not { } region) return NotFound();
-        var name = User.FindFirst(Data.StartpuntClaims.DisplayName)?.Value ?? "?";
+        var name = User.FindFirst(Domain.StartpuntClaims.DisplayName)?.Value ?? "?";
         var figures = await freshness.ComputeAsync(region, clock.GetUtcNow().UtcDateTime, ct);
         var results = new List<ReminderResult>();
         foreach (var p in figures.Providers.Where(p => p.Overdue > 0 && !p.Deactivated).OrderBy(p => p.Name, StringComparer.Ordinal))

@@ -28,7 +28,7 @@ public sealed class RegionScope(StartpuntDb db)
 
     /// <summary>Providers with an offer or a contract in the region.</summary>
     public IQueryable<Domain.Provider> Providers(string regionId) =>
-        db.Providers.Where(p => p.Offers.Any(o => o.RegionId == regionId) || p.Contracts.Any(c => c.Product!.RegionId == regionId));
+        db.Providers.Where(Domain.Provider.InRegion(regionId));
 }
 
 /// <summary>

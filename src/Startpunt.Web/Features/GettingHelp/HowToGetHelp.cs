@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Geo;
 
@@ -63,7 +62,6 @@ public static class GettingHelpSetup
     public static WebApplicationBuilder AddStartpuntGettingHelp(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WmoDesks>();
-        builder.Services.TryAddSingleton<PlaceDirectory>();
         builder.Services.AddScoped<HowToGetHelpBuilder>();
         return builder;
     }

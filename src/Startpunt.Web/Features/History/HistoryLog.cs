@@ -117,7 +117,7 @@ public static class HistoryCsv
         foreach (var row in view.Rows)
         {
             var e = row.Entry;
-            var changes = Provider.History.Changes(e).Where(c => c.Field != "ConfirmedBy").ToList();
+            var changes = HistoryWords.Changes(e).Where(c => c.Field != "ConfirmedBy").ToList();
             foreach (var c in changes.Count == 0 ? [null] : changes.Cast<FieldChange?>())
             {
                 var local = Dates.ToDutchTime(e.At);
@@ -125,8 +125,8 @@ public static class HistoryCsv
                 csv.WriteField(local.ToString("HH:mm", CultureInfo.InvariantCulture));
                 csv.WriteField(e.UserName);
                 csv.WriteField(row.Record);
-                csv.WriteField(Provider.History.Title(e, L));
-                csv.WriteField(c is null ? "" : Provider.History.FieldLabel(c.Field, L));
+                csv.WriteField(HistoryWords.Title(e, L));
+                csv.WriteField(c is null ? "" : HistoryWords.FieldLabel(c.Field, L));
                 csv.WriteField(c is null ? "" : view.Names.Value(c.Field, c.Old, L));
                 csv.WriteField(c is null ? "" : view.Names.Value(c.Field, c.New, L));
                 await csv.NextRecordAsync();

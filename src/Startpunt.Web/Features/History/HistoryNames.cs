@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
-using ProviderHistory = Startpunt.Web.Features.Provider.History;
+
 
 namespace Startpunt.Web.Features.History;
 
@@ -19,7 +19,7 @@ public sealed class HistoryNames
     public static async Task<HistoryNames> LoadAsync(StartpuntDb db, IReadOnlyCollection<AuditEntry> entries, CancellationToken ct)
     {
         List<int> Ids(string type) => entries.Where(e => e.EntityType == type).Select(e => e.EntityId).Distinct().ToList();
-        List<int> Referenced(string field) => entries.SelectMany(ProviderHistory.Changes).Where(c => c.Field == field)
+        List<int> Referenced(string field) => entries.SelectMany(HistoryWords.Changes).Where(c => c.Field == field)
             .SelectMany(c => new[] { c.Old, c.New }).Select(v => int.TryParse(v, CultureInfo.InvariantCulture, out var i) ? i : 0).Where(i => i > 0).Distinct().ToList();
 
         var offerIds = Ids("Offer");
@@ -54,7 +54,7 @@ public sealed class HistoryNames
             "Offer" => _offers, "Provider" => _providers, "Location" => _locations, "Contract" => _contracts,
             "Product" => _products, "ProductLevel" => _levels, _ => _lots,
         };
-        var named = ProviderHistory.Changes(e).FirstOrDefault(c => c.Field == "Name");
+        var named = HistoryWords.Changes(e).FirstOrDefault(c => c.Field == "Name");
         var name = map.GetValueOrDefault(e.EntityId) ?? named?.Old ?? named?.New;
         return $"{L[HistoryLog.KindLabel(e.EntityType)]}: {name ?? "#" + e.EntityId.ToString(CultureInfo.InvariantCulture)}";
     }
@@ -73,7 +73,7 @@ public sealed class HistoryNames
             "TargetGroups" => Codes(_targetGroups),
             "Languages" => Codes(_languages),
             "ServiceArea" or "Municipalities" or "MunicipalityCode" => Codes(_municipalities),
-            _ => ProviderHistory.Value(field, value, L),
+            _ => HistoryWords.Value(field, value, L),
         };
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
+using Startpunt.Web.Features.History;
 using Startpunt.Web.Geo;
 
 namespace Startpunt.Web.Features.Provider;
@@ -111,7 +112,7 @@ public sealed class LocationsModel(Membership membership, StartpuntDb db, IStrin
     /// <summary>The form again with the person's input, what the colleague changed, and the version now seen.</summary>
     private async Task<IActionResult> ConflictAsync(Location current, CancellationToken ct)
     {
-        Conflict = History.Conflict(await History.LastAsync(db, "Location", current.Id, ct), L);
+        Conflict = HistoryWords.Conflict(await HistoryWords.LastAsync(db, "Location", current.Id, ct), L);
         ModelState.Remove("Input.Version");
         Input.Version = current.Version;
         return Page();

@@ -118,7 +118,7 @@ public sealed class OfferEditModel(Membership membership, OfferEditor editor, St
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
         return last is null
             ? L["Een collega heeft dit aanbod intussen gewijzigd. {0}", next]
-            : L["{0} heeft dit aanbod intussen gewijzigd ({1}). {2}", last.UserName, History.Describe(last, L), next];
+            : L["{0} heeft dit aanbod intussen gewijzigd ({1}). {2}", last.UserName, Startpunt.Web.Features.History.HistoryWords.Describe(last, L), next];
     }
 
     private async Task<bool> LoadAsync(int providerId, string offerId, CancellationToken ct)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Data;
 using Startpunt.Web.Domain;
+using Startpunt.Web.Features.History;
 
 namespace Startpunt.Web.Features.Provider;
 
@@ -69,7 +70,7 @@ public sealed class ProfileModel(Membership membership, StartpuntDb db, IStringL
     /// <summary>The form again with the person's input, what the colleague changed, and the version now seen.</summary>
     private async Task<IActionResult> ConflictAsync(Domain.Provider current, CancellationToken ct)
     {
-        Conflict = History.Conflict(await History.LastAsync(db, "Provider", current.Id, ct), L);
+        Conflict = HistoryWords.Conflict(await HistoryWords.LastAsync(db, "Provider", current.Id, ct), L);
         ModelState.Remove("Input.Version");
         Input.Version = current.Version;
         return Page();

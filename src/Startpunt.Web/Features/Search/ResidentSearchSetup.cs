@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Startpunt.Web.Features.Search;
 
 public static class ResidentSearchSetup
@@ -12,10 +10,6 @@ public static class ResidentSearchSetup
         builder.Services.AddSingleton<SearchChoices>();
         // The results map's pins, when Map:TileUrl is configured (Features/Maps).
         builder.Services.AddScoped<ResultsMapBuilder>();
-        // Place names typed where a postcode is asked ("Hoorn").
-        builder.Services.TryAddSingleton<Geo.PlaceDirectory>();
-        // Product names in residents' words, for the result cards, the offer page and the shortlist.
-        builder.Services.TryAddSingleton<Shared.ResidentWords>();
         return builder;
     }
 }

@@ -36,8 +36,7 @@ public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelp
         var known = await choices.GetAsync(ct);
         var names = places.Suggest(Form.Postcode, 500).Where(p => known.MunicipalitiesInRegions.Contains(p.MunicipalityCode))
             .Select(p => p.Name).Distinct().Take(8);
-        Response.Headers.Vary = "HX-Request";
-        return Content(string.Concat(names.Select(n => $"<option value=\"{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(n)}\"></option>")), "text/html; charset=utf-8");
+        return this.Fragment("_PlaceOptions", names.ToList());
     }
 
     /// <summary>The product list of the region a postcode lies in; htmx swaps it in when the postcode changes.</summary>
@@ -46,7 +45,6 @@ public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelp
         Search = await search.RunAsync(Form, ModelState, SearchSurface.Results, ct);
         ModelState.Remove("product");
         if (Search.Products.Count > 0 && ResidentSearch.ProductsFor(Form.Product, Search.Products) is null) Form.Product = null;
-        Response.Headers.Vary = "HX-Request";
         return this.Fragment("_SearchForm", Search);
     }
 }

@@ -32,6 +32,9 @@ public static class Fragments
     }
 
     /// <summary>A partial for a request that only ever asks for a part (a handler called by htmx alone).</summary>
-    public static PartialViewResult Fragment<TModel>(this PageModel page, string partialName, TModel model) =>
-        new() { ViewName = partialName, ViewData = new ViewDataDictionary<TModel>(page.ViewData, model) };
+    public static PartialViewResult Fragment<TModel>(this PageModel page, string partialName, TModel model)
+    {
+        page.Response.Headers.Vary = "HX-Request";
+        return new() { ViewName = partialName, ViewData = new ViewDataDictionary<TModel>(page.ViewData, model) };
+    }
 }

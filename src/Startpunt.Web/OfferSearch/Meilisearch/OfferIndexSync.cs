@@ -135,7 +135,7 @@ public sealed class OfferIndexSync(
         if (_contractsSweptFor == today) return;
         var from = _contractsSweptFor ?? today.AddDays(-7);
         var pairs = await db.Contracts.AsNoTracking()
-            .Where(c => (c.StartDate > from && c.StartDate <= today) || (c.EndDate >= from.AddDays(-1) && c.EndDate < today))
+            .Where(Domain.Contract.ChangedBetween(from, today))
             .Select(c => new { c.ProviderId, c.ProductId }).Distinct().ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var p in pairs)

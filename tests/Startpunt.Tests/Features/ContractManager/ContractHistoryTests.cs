@@ -27,7 +27,7 @@ public sealed class ContractHistoryTests(StartpuntFactory app) : IClassFixture<S
         return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Contract" && a.EntityId == contractId).OrderBy(a => a.Id).ToListAsync();
     }
 
-    private static FieldChange Change(AuditEntry entry, string field) => History.Changes(entry).Single(c => c.Field == field);
+    private static FieldChange Change(AuditEntry entry, string field) => Startpunt.Web.Features.History.HistoryWords.Changes(entry).Single(c => c.Field == field);
 
     private static List<KeyValuePair<string, string>> Form(int? productId, string start, string? end, IEnumerable<string> municipalities, int version = 0) =>
         new List<KeyValuePair<string, string>> { new("Input.Start", start), new("Input.End", end ?? ""), new("Input.Version", version.ToString()) }

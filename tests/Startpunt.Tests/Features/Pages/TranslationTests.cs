@@ -24,7 +24,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetValues<ProductKind>().Select(KindLabels.Of))
             .Concat(Roles.All.Select(Roles.Label))
             .Concat(AuditActions.All)
-            .Concat(Startpunt.Web.Features.Provider.History.Fields.Values)
+            .Concat(Startpunt.Web.Features.History.HistoryWords.Fields.Values)
             .Concat(Startpunt.Web.Data.Content.DemoAccounts.All.Select(a => a.Description))
             .ToHashSet();
         Assert.NotEmpty(keys);

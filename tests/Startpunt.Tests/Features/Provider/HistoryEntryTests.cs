@@ -20,7 +20,7 @@ public sealed class HistoryEntryTests(StartpuntFactory app) : IClassFixture<Star
         return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == id).OrderBy(a => a.Id).ToListAsync();
     }
 
-    private static FieldChange Change(AuditEntry entry, string field) => History.Changes(entry).Single(c => c.Field == field);
+    private static FieldChange Change(AuditEntry entry, string field) => Startpunt.Web.Features.History.HistoryWords.Changes(entry).Single(c => c.Field == field);
 
     [Fact]
     public async Task Changing_an_offers_target_groups_and_languages_is_one_entry_and_a_new_version()

@@ -52,7 +52,7 @@ public sealed class LocationDetailsTests(StartpuntFactory app) : IClassFixture<S
         Assert.Equal(("0229 123 456", "wheelchair,hearing-loop", "MO 09:00-17:00;WE afspraak"), (saved.Phone, saved.Accessibility, saved.OpeningHours));
         Assert.Equal(location.Version + 1, saved.Version);
         var entry = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Location" && a.EntityId == location.Id).OrderBy(a => a.Id).LastAsync();
-        var changes = History.Changes(entry).Select(c => c.Field).ToList();
+        var changes = Startpunt.Web.Features.History.HistoryWords.Changes(entry).Select(c => c.Field).ToList();
         Assert.Contains("Phone", changes);
         Assert.Contains("Accessibility", changes);
         Assert.Contains("OpeningHours", changes);

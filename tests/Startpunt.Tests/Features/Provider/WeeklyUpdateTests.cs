@@ -57,7 +57,7 @@ public sealed class WeeklyUpdateTests(StartpuntFactory app) : IClassFixture<Star
 
         var entry = (await app.HistoryAsync(offer.Id)).Last();
         Assert.Equal((AuditActions.Updated, "Anna Aanbieder"), (entry.Action, entry.UserName));
-        var changes = History.Changes(entry);
+        var changes = Startpunt.Web.Features.History.HistoryWords.Changes(entry);
         Assert.Contains(changes, c => c.Field == "WaitingWeeks" && c.Old == offer.Availability.WaitingWeeks.ToString() && c.New == "9");
         Assert.Contains(changes, c => c.Field == "ConfirmedAt");
     }
