@@ -13,7 +13,7 @@ public static class RepositoryPaths
     {
         ResolvedContent = Path.Combine(Root, "content"),
         ResolvedOpenData = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data")),
-    }));
+    }), TimeProvider.System);
 
     public static IEnumerable<string[]> Csv(string file) =>
         File.ReadLines(Path.Combine(Root, "..", "shared", "data", file)).Skip(1).Select(l => l.Split(','));
