@@ -47,20 +47,11 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         }
 
         var (page, pageSize) = OfferOrder.Page(query.Page, query.PageSize, hits.Count);
-        var comparer = OfferOrder.Comparer(query.Sort);
-        var keys = new OrderKey[hits.Count];
-        var order = new int[hits.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var h = hits[i];
-            keys[i] = new OrderKey(h.Offer.Id, h.Offer.ProviderName, h.Offer.ProductName, h.Km, h.Light, h.Offer.NameKey, h.Offer.ProductKey);
-            order[i] = i;
-        }
-        Array.Sort(keys, order, comparer);
-
         var first = (page - 1) * pageSize;
-        var shown = new List<OfferHit>(Math.Max(0, Math.Min(pageSize, hits.Count - first)));
-        for (var i = first; i < hits.Count && i < first + pageSize; i++)
+        var order = FirstInOrder(hits, Math.Min(hits.Count, first + pageSize), OfferOrder.Comparer(query.Sort));
+
+        var shown = new List<OfferHit>(Math.Max(0, order.Length - first));
+        for (var i = first; i < order.Length; i++)
         {
             var h = hits[order[i]];
             var o = h.Offer;
@@ -69,6 +60,36 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
                 o.AtLocation ? new OfferPlace(o.Latitude, o.Longitude, o.Street!, o.Postcode!) : null));
         }
         return new OfferSearchResult(shown, hits.Count, page, pageSize) { Engine = EngineName };
+    }
+
+    /// <summary>
+    /// The positions in <paramref name="hits"/> of the first <paramref name="count"/> hits in the order, in that order.
+    /// A page near the front (the usual case: 20 of a few thousand nationally) keeps only the best so far in a heap,
+    /// n log k instead of sorting every hit; the order is total (the id decides last), so both give the same page.
+    /// </summary>
+    private static int[] FirstInOrder(List<Hit> hits, int count, IComparer<OrderKey> comparer)
+    {
+        static OrderKey Key(in Hit h) => new(h.Offer.Id, h.Offer.ProviderName, h.Offer.ProductName, h.Km, h.Light, h.Offer.NameKey, h.Offer.ProductKey);
+        if (count == 0) return [];
+        if (count * 4 >= hits.Count)
+        {
+            var keys = new OrderKey[hits.Count];
+            var all = new int[hits.Count];
+            for (var i = 0; i < keys.Length; i++) { keys[i] = Key(hits[i]); all[i] = i; }
+            Array.Sort(keys, all, comparer);
+            return count == all.Length ? all : all[..count];
+        }
+        // A heap whose top is the worst of the best so far: a hit better than that replaces it.
+        var heap = new PriorityQueue<int, OrderKey>(count, Comparer<OrderKey>.Create((a, b) => comparer.Compare(b, a)));
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var key = Key(hits[i]);
+            if (heap.Count < count) heap.Enqueue(i, key);
+            else if (heap.TryPeek(out _, out var worst) && comparer.Compare(key, worst) < 0) heap.DequeueEnqueue(i, key);
+        }
+        var best = new int[heap.Count];
+        for (var i = best.Length - 1; i >= 0; i--) best[i] = heap.Dequeue();
+        return best;
     }
 
     private static OfferSearchResult Empty(OfferSearchQuery query)
