@@ -30,7 +30,7 @@ public sealed class AcceptInvitationModel(Invitations invitations, SignInManager
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect(Invitation.Role == Roles.Provider ? "/aanbieder" : "/account");
+        return RedirectToPage(Invitation.Role == Roles.Provider ? "/Provider/Index" : "/Account/Index");
     }
 }
 

@@ -48,11 +48,17 @@ public static class AccountSetup
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = ResetLinkLifetime);
         // A switched-off person, a new password or "log out everywhere" ends other sessions within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The cookie's pages come from routing (no request here: LinkGenerator, read when the first request needs the cookie).
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<LinkGenerator>((o, links) =>
+            {
+                string PathOf(string page) => links.GetPathByPage(page) ?? throw new InvalidOperationException($"No route to {page}.");
+                o.LoginPath = PathOf("/Account/SignIn");
+                o.LogoutPath = PathOf("/Account/SignOut");
+                o.AccessDeniedPath = PathOf("/Account/AccessDenied");
+            });
         builder.Services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = "/account/inloggen";
-            o.LogoutPath = "/account/uitloggen";
-            o.AccessDeniedPath = "/account/geen-toegang";
             o.Cookie.Name = "startpunt.auth";
             o.ReturnUrlParameter = "terug"; // the sign-in page reads ?terug=
             o.Cookie.HttpOnly = true;

@@ -25,7 +25,7 @@ public sealed class ActiveAccountCheck : IAsyncPageFilter
             if (!await db.Users.AnyAsync(u => u.Id == id && !u.Deactivated, http.RequestAborted))
             {
                 await http.RequestServices.GetRequiredService<SignInManager<StartpuntUser>>().SignOutAsync();
-                context.Result = new RedirectResult("/account/inloggen");
+                context.Result = new RedirectToPageResult("/Account/SignIn");
                 return;
             }
         }

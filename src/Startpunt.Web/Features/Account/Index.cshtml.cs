@@ -79,7 +79,7 @@ public sealed class IndexModel(UserManager<StartpuntUser> users, SignInManager<S
         if (!await LoadAsync(ct)) return Challenge();
         await users.UpdateSecurityStampAsync(Me);
         await signIn.SignOutAsync();
-        return LocalRedirect("/account/inloggen");
+        return RedirectToPage("/Account/SignIn");
     }
 
     /// <summary>Only the form that was sent counts; the other form's empty fields are no error.</summary>

@@ -45,7 +45,7 @@ public sealed class SignInModel(StartpuntSignInManager signIn, UserManager<Start
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(SafeReturnUrl(ReturnUrl) ?? await HomeOfAsync(user!));
+        if (result.Succeeded) return SafeReturnUrl(ReturnUrl) is { } back ? LocalRedirect(back) : RedirectToPage(await HomeOfAsync(user!));
         if (result.RequiresTwoFactor) return RedirectToPage("TwoFactor", new { terug = SafeReturnUrl(ReturnUrl), onthoud = Input.RememberMe });
         Error = result.IsLockedOut
             ? L["U hebt te vaak een verkeerd wachtwoord gebruikt. Uw account is 15 minuten geblokkeerd."]
@@ -55,13 +55,14 @@ public sealed class SignInModel(StartpuntSignInManager signIn, UserManager<Start
 
     internal static string? SafeReturnUrl(string? url) => Shared.LocalUrl.SafeOrNull(url);
 
+    /// <summary>The page a person starts on after signing in: their workspace.</summary>
     private async Task<string> HomeOfAsync(StartpuntUser user)
     {
         var roles = await users.GetRolesAsync(user);
-        return roles.Contains(Roles.Provider) ? "/aanbieder"
-            : roles.Contains(Roles.ContractManager) || roles.Contains(Roles.Administrator) ? "/regio"
-            : roles.Contains(Roles.Consultant) ? "/consulent"
-            : "/account";
+        return roles.Contains(Roles.Provider) ? "/Provider/Index"
+            : roles.Contains(Roles.ContractManager) || roles.Contains(Roles.Administrator) ? "/ContractManager/Index"
+            : roles.Contains(Roles.Consultant) ? "/Consultant/Index"
+            : "/Account/Index";
     }
 }
 

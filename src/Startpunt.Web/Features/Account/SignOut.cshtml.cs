@@ -15,6 +15,6 @@ public sealed class SignOutModel(SignInManager<StartpuntUser> signIn) : PageMode
         // A new security stamp makes every copy of the sign-in cookie worthless at its next check (within a minute).
         if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return RedirectToPage("/Search/Index");
     }
 }

@@ -33,7 +33,7 @@ public sealed class TwoFactorModel(SignInManager<StartpuntUser> signIn, IStringL
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
-        if (result.Succeeded) return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl) ?? "/account");
+        if (result.Succeeded) return SignInModel.SafeReturnUrl(ReturnUrl) is { } back ? LocalRedirect(back) : RedirectToPage("/Account/Index");
         Error = result.IsLockedOut ? L["U hebt te vaak een verkeerde code gebruikt. Uw account is 15 minuten geblokkeerd."] : L["Deze code klopt niet. Kijk in uw app naar de code die nu geldt."];
         return Page();
     }

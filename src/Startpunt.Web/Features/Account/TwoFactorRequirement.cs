@@ -13,7 +13,6 @@ public sealed class TwoFactorRequirement : IAsyncPageFilter
     /// <summary>In the sign-in cookie when the account has two-step sign-in on (refreshed with the security stamp).</summary>
     public const string Claim = "startpunt:2fa";
     public const string DemoClaim = "startpunt:demo";
-    public const string SetUpPath = "/account/beveiliging";
 
     public static bool Applies(System.Security.Claims.ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true
@@ -27,7 +26,7 @@ public sealed class TwoFactorRequirement : IAsyncPageFilter
         var path = context.HttpContext.Request.Path;
         if (Applies(context.HttpContext.User) && !path.StartsWithSegments("/account") && !path.StartsWithSegments("/fout"))
         {
-            context.Result = new RedirectResult($"{SetUpPath}?verplicht=true");
+            context.Result = new RedirectToPageResult("/Account/Security", new { verplicht = "true" });
             return;
         }
         await next();

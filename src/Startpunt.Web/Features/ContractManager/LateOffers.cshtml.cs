@@ -31,7 +31,7 @@ public sealed class LateOffersModel(RegionScope scope, StartpuntDb db, TimeProvi
         Offers = await db.Offers.AsNoTracking().Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .Where(o => o.ProviderId == providerId && o.RegionId == region.Id && !o.Paused && (o.Availability.ConfirmedAt == null || o.Availability.ConfirmedAt < overdueBefore))
             .OrderBy(o => o.Availability.ConfirmedAt).ThenBy(o => o.Id).ToListAsync(ct);
-        Distinctions = await OfferLabels.DistinctionsAsync(db, Offers, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", ct);
+        Distinctions = await OfferLabels.DistinctionsAsync(db, Offers, ct);
         Recipients = await db.OrganisationMembers.Where(m => m.ProviderId == providerId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u).Where(u => !u.Deactivated && u.Email != null)
             .Select(u => u.Email!).OrderBy(e => e).ToListAsync(ct);

@@ -30,7 +30,6 @@ public sealed class HowToGetHelpBuilder(Search.SearchChoices choices, WmoDesks d
 {
     public async Task<HowToGetHelp> BuildAsync(string? postcode, ProviderContact? provider, string formAction, CancellationToken ct)
     {
-        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         if (string.IsNullOrWhiteSpace(postcode))
             return new HowToGetHelp { FormAction = formAction, Provider = provider };
         var typed = postcode.Trim();
@@ -52,7 +51,7 @@ public sealed class HowToGetHelpBuilder(Search.SearchChoices choices, WmoDesks d
         return new HowToGetHelp
         {
             FormAction = formAction, Provider = provider, Postcode = typed, MunicipalityName = municipality,
-            Desk = desks.For(code, english),
+            Desk = desks.For(code),
         };
     }
 }

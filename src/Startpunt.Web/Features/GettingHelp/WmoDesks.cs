@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Startpunt.Web.Data;
 using Startpunt.Web.Data.Content;
+using Startpunt.Web.Domain;
 
 namespace Startpunt.Web.Features.GettingHelp;
 
@@ -24,7 +25,7 @@ public sealed class WmoDesks(ContentStore content, Installation installation)
 {
     private (DateTime Written, IReadOnlyDictionary<string, WmoDeskFile> Desks) _cache = (DateTime.MinValue, new Dictionary<string, WmoDeskFile>());
 
-    public WmoDesk? For(string? municipalityCode, bool english)
+    public WmoDesk? For(string? municipalityCode)
     {
         if (municipalityCode is null) return null;
         var written = content.WmoDesksWritten();
@@ -33,7 +34,7 @@ public sealed class WmoDesks(ContentStore content, Installation installation)
             _cache = cache = (written, content.WmoDesks().GroupBy(d => d.Municipality, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
         if (!cache.Desks.TryGetValue(municipalityCode, out var d)) return null;
         if (d.Demo && !installation.IsDemo) return null;
-        var hours = english && !string.IsNullOrWhiteSpace(d.OpeningHoursEn) ? d.OpeningHoursEn : d.OpeningHours;
+        var hours = LocalizedName.Pick(d.OpeningHours ?? "", d.OpeningHoursEn);
         return new WmoDesk(d.Municipality, d.Name, Blank(d.Phone), Blank(d.Email), Blank(d.Website), Blank(hours), d.Demo);
     }
 

@@ -135,5 +135,8 @@ public static class HistoryCsv
     });
 }
 
-/// <summary>What the shared history partial shows: the filter form (posting to <paramref name="PageUrl"/>) and the rows.</summary>
-public sealed record HistoryListModel(HistoryFilter Filter, HistoryView? View, string PageUrl, IReadOnlyDictionary<string, string> Hidden);
+/// <summary>
+/// What the shared history partial shows: the filter form (sent to the page <paramref name="Page"/> with its
+/// <paramref name="Route"/> values; <paramref name="Hidden"/> travel in the query) and the rows.
+/// </summary>
+public sealed record HistoryListModel(HistoryFilter Filter, HistoryView? View, string Page, Dictionary<string, string> Route, IReadOnlyDictionary<string, string> Hidden);

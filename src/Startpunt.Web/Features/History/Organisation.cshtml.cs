@@ -30,7 +30,7 @@ public sealed class OrganisationModel(Membership membership, HistoryLog log, ISt
         Organisation = organisation;
         var filter = HistoryFilter.Read(Request.Query);
         var view = await log.ReadAsync(log.OfOrganisation(providerId), filter, ModelState, limit, ct);
-        List = new HistoryListModel(filter, view, $"/aanbieder/{providerId}/geschiedenis", new Dictionary<string, string>());
+        List = new HistoryListModel(filter, view, "/History/Organisation", new Dictionary<string, string> { ["providerId"] = providerId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, new Dictionary<string, string>());
         return true;
     }
 }

@@ -31,7 +31,7 @@ public sealed class RegionModel(RegionScope scope, HistoryLog log, IStringLocali
         var filter = HistoryFilter.Read(Request.Query);
         var providers = scope.Providers(region.Id).Select(p => p.Id);
         var view = await log.ReadAsync(log.OfRegion(region.Id, providers), filter, ModelState, limit, ct);
-        List = new HistoryListModel(filter, view, "/regio/geschiedenis", new Dictionary<string, string> { ["regio"] = region.Id });
+        List = new HistoryListModel(filter, view, "/History/Region", new Dictionary<string, string>(), new Dictionary<string, string> { ["regio"] = region.Id });
         return true;
     }
 }

@@ -28,7 +28,7 @@ public sealed class DetailsModel(StartpuntDb db, TimeProvider clock, HowToGetHel
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "postcode")] string? postcode, CancellationToken ct)
     {
         if (Uri.TryCreate(Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
-            && referer.Host == Request.Host.Host && referer.AbsolutePath == "/zoeken")
+            && referer.Host == Request.Host.Host && referer.AbsolutePath == Url.Page("/Search/Results"))
         {
             BackToResults = referer.PathAndQuery;
             // The postcode of the search the visitor came from names their municipality.
@@ -46,7 +46,7 @@ public sealed class DetailsModel(StartpuntDb db, TimeProvider clock, HowToGetHel
         var now = clock.GetUtcNow().UtcDateTime;
         Stoplight = Region.Rules.Derive(offer.Availability, now);
         var p = offer.Provider!;
-        Help = await help.BuildAsync(postcode, new ProviderContact(p.Name, p.Phone, p.Email, p.IsDemo), $"/aanbod/{offer.Id}#hulp", ct);
+        Help = await help.BuildAsync(postcode, new ProviderContact(p.Name, p.Phone, p.Email, p.IsDemo), Url.Page("/Offers/Details", null, new { id = offer.Id }, null, null, "hulp")!, ct);
 
         var groupCodes = offer.TargetGroups.Select(t => t.TargetGroupCode).ToList();
         TargetGroups = (await db.TargetGroups.AsNoTracking().Where(t => groupCodes.Contains(t.Code)).OrderBy(t => t.SortOrder).ToListAsync(ct))

@@ -41,7 +41,7 @@ public sealed class ContentPageModel(ContentStore content, StartpuntDb db, Insta
                        .Replace("{freshness}", (rules?.FreshnessDays ?? 14).ToString(), StringComparison.Ordinal);
         }
         if (file is "stoplicht" or "contact")
-            Help = await help.BuildAsync(postcode, null, $"/{name}#hulp", ct);
+            Help = await help.BuildAsync(postcode, null, Url.Page("/Pages/ContentPage", null, new { name }, null, null, "hulp")!, ct);
         Title = page.Value.Title;
         Body = new HtmlString(html);
         return Page();

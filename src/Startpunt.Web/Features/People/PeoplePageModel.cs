@@ -14,8 +14,8 @@ public abstract class PeoplePageModel(OrganisationPeople people) : PageModel
     [TempData] public string? Status { get; set; }
     public string? Error { get; private set; }
 
-    /// <summary>This page's address for the organisation (the forms post to it).</summary>
-    public abstract string PageUrl(int providerId);
+    /// <summary>True in the provider's own workspace (they invite their colleagues), false on the region's pages.</summary>
+    public abstract bool InWorkspace { get; }
 
     /// <summary>Null when the signed-in person may manage the organisation's people here; otherwise the answer.</summary>
     protected abstract Task<IActionResult?> RefuseAsync(int providerId, CancellationToken ct);
@@ -42,7 +42,7 @@ public abstract class PeoplePageModel(OrganisationPeople people) : PageModel
         if (outcome.Done)
         {
             Status = outcome.Message;
-            return Redirect(PageUrl(providerId));
+            return RedirectToPage(new { providerId });
         }
         Error = outcome.Message;
         Response.StatusCode = outcome.Status;

@@ -9,7 +9,7 @@ namespace Startpunt.Web.Features.People;
 [Authorize(Policy = Roles.Provider)]
 public sealed class ProviderPeopleModel(OrganisationPeople people, Membership membership) : PeoplePageModel(people)
 {
-    public override string PageUrl(int providerId) => $"/aanbieder/{providerId}/mensen";
+    public override bool InWorkspace => true;
 
     protected override async Task<IActionResult?> RefuseAsync(int providerId, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Startpunt.Web.Features.People;
 [RegionAccess]
 public sealed class RegionPeopleModel(OrganisationPeople people) : PeoplePageModel(people)
 {
-    public override string PageUrl(int providerId) => $"/regio/aanbieders/{providerId}/mensen";
+    public override bool InWorkspace => false;
 
     // Another region's provider is not found: nothing about it leaks.
     protected override async Task<IActionResult?> RefuseAsync(int providerId, CancellationToken ct) =>

@@ -17,16 +17,16 @@ public static class OfferLabels
     public static string? Place(Offer o) => o.Location is { } l ? $"{l.Name}, {l.Street} {l.HouseNumber}" : null;
 
     /// <summary>For offers whose name and place are the same as another's: what tells them apart, by offer id.</summary>
-    public static async Task<Dictionary<int, string>> DistinctionsAsync(StartpuntDb db, IReadOnlyCollection<Offer> offers, bool english, CancellationToken ct)
+    public static async Task<Dictionary<int, string>> DistinctionsAsync(StartpuntDb db, IReadOnlyCollection<Offer> offers, CancellationToken ct)
     {
         var clashing = offers.GroupBy(o => (Name(o), Place(o))).Where(g => g.Count() > 1).SelectMany(g => g).ToList();
         if (clashing.Count == 0) return [];
         var ids = clashing.Select(o => o.Id).ToList();
         var groups = await db.Set<OfferTargetGroup>().AsNoTracking().Where(t => ids.Contains(t.OfferId))
-            .Join(db.TargetGroups.AsNoTracking(), t => t.TargetGroupCode, g => g.Code, (t, g) => new { t.OfferId, g.SortOrder, Name = english && g.NameEn != "" ? g.NameEn : g.Name })
+            .Join(db.TargetGroups.AsNoTracking(), t => t.TargetGroupCode, g => g.Code, (t, g) => new { t.OfferId, g.SortOrder, g.Name, g.NameEn })
             .ToListAsync(ct);
         var byOffer = groups.ToLookup(g => g.OfferId);
-        var text = clashing.ToDictionary(o => o.Id, o => string.Join(", ", byOffer[o.Id].OrderBy(g => g.SortOrder).Select(g => g.Name)));
+        var text = clashing.ToDictionary(o => o.Id, o => string.Join(", ", byOffer[o.Id].OrderBy(g => g.SortOrder).Select(g => LocalizedName.Pick(g.Name, g.NameEn))));
         // Still the same (or no target groups): the offer's number makes it unique.
         foreach (var same in clashing.GroupBy(o => (Name(o), Place(o), text[o.Id])).Where(g => g.Count() > 1).SelectMany(g => g))
             text[same.Id] = text[same.Id].Length == 0 ? $"#{same.Id}" : $"{text[same.Id]} (#{same.Id})";

@@ -25,7 +25,7 @@ public sealed class OffersModel(Membership membership, StartpuntDb db) : PageMod
         Offers = await db.Offers.AsNoTracking().Include(o => o.Product).Include(o => o.ProductLevel).Include(o => o.Location)
             .Where(o => o.ProviderId == providerId).OrderBy(o => o.Product!.Name).ThenBy(o => o.Id).ToListAsync(ct);
         Locks = await membership.LocksAsync(providerId, ct);
-        Distinctions = await OfferLabels.DistinctionsAsync(db, Offers, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", ct);
+        Distinctions = await OfferLabels.DistinctionsAsync(db, Offers, ct);
         return Page();
     }
 }

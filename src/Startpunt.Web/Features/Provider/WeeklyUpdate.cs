@@ -41,7 +41,7 @@ public sealed class WeeklyUpdate(StartpuntDb db, Membership membership, TimeProv
         var offers = await Query(providerId).ToListAsync(ct);
         var rules = await db.StoplightRulesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var distinctions = await OfferLabels.DistinctionsAsync(db, offers, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", ct);
+        var distinctions = await OfferLabels.DistinctionsAsync(db, offers, ct);
         return offers.Select(o => ToRow(o, rules, now, distinctions.GetValueOrDefault(o.Id)))
             .OrderByDescending(r => r.Overdue).ThenBy(r => r.Product).ThenBy(r => r.Level).ThenBy(r => r.Place).ThenBy(r => r.OfferId)
             .ToList();
@@ -58,7 +58,7 @@ public sealed class WeeklyUpdate(StartpuntDb db, Membership membership, TimeProv
         if (offer is null) return null;
         var rules = await db.StoplightRulesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var distinction = (await OfferLabels.DistinctionsAsync(db, await Query(providerId).ToListAsync(ct), System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", ct))
+        var distinction = (await OfferLabels.DistinctionsAsync(db, await Query(providerId).ToListAsync(ct), ct))
             .GetValueOrDefault(offerId);
 
         if (!Validate(input, errors, out var weeks, out var places)) return ToRow(offer, rules, now, distinction) with { Input = input };

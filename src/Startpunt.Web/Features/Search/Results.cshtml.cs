@@ -24,7 +24,7 @@ public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelp
             Search.Help = await help.BuildAsync(Form.Postcode, null, Url.Page("/Pages/ContentPage", new { name = "contact" }) + "#hulp", ct);
         // The map shows the same hits as the list: built from this search's result, not from a second one.
         if (tiles.IsConfigured && Search.Result is { Total: > 0 } result && ModelState.ErrorCount == 0)
-            Search.Map = map.Build(result);
+            Search.Map = map.Build(result, Url);
         if (Search.SearchTime is { } took)
             Response.Headers["Server-Timing"] = $"search;dur={took.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)};desc=\"{Search.Result?.Engine}\"";
         return this.PageOrFragment("_SearchLayout", Search);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Features.Shared;
@@ -6,8 +7,8 @@ using Startpunt.Web.OfferSearch;
 
 namespace Startpunt.Web.Features.Search;
 
-/// <summary>One offer in a pin's list: its page, its name, and its stoplight in words.</summary>
-public sealed record MapOffer(int Id, string Title, string Colour, string Stoplight);
+/// <summary>One offer in a pin's list: its page (<paramref name="Url"/>, from routing), its name, and its stoplight in words.</summary>
+public sealed record MapOffer(int Id, string Url, string Title, string Colour, string Stoplight);
 
 /// <summary>One pin: a location with the offers of the results that are there; coloured by its best stoplight.</summary>
 public sealed record MapPin(double Lat, double Lon, string Name, string Address, string Colour, string Label, IReadOnlyList<MapOffer> Offers);
@@ -27,7 +28,8 @@ public sealed record ResultsMap(IReadOnlyList<MapPin> Pins, int AtHome)
 /// <summary>Builds the pins from the hits alone (each carries its place): no query, no second search.</summary>
 public sealed class ResultsMapBuilder(IStringLocalizer<SharedResource> L)
 {
-    public ResultsMap Build(OfferSearchResult result)
+    /// <summary>The pins; <paramref name="url"/> gives each offer's page, so the script never builds an address.</summary>
+    public ResultsMap Build(OfferSearchResult result, IUrlHelper url)
     {
         var pins = result.Hits.Where(h => h is { LocationId: not null, Place: not null })
             .GroupBy(h => h.LocationId!.Value)
@@ -41,7 +43,7 @@ public sealed class ResultsMapBuilder(IStringLocalizer<SharedResource> L)
                 {
                     var (offerCss, offerColour) = StoplightWords.Colour(h.Stoplight.Colour, L);
                     var title = $"{h.ProviderName}: {(h.LevelName is null ? h.ProductName : $"{h.ProductName} - {h.LevelName}")}";
-                    return new MapOffer(h.OfferId, title, offerCss, $"{offerColour}: {StoplightWords.Wait(h.Stoplight, L)}");
+                    return new MapOffer(h.OfferId, url.Page("/Offers/Details", new { id = h.OfferId })!, title, offerCss, $"{offerColour}: {StoplightWords.Wait(h.Stoplight, L)}");
                 }).ToList();
                 var count = offers.Count == 1 ? L["1 aanbod"].Value : L["{0} aanbiedingen", offers.Count].Value;
                 var label = L["{0}, {1}: {2}. Beste stoplicht: {3}", first.LocationName ?? "", first.Town ?? "", count, colourName].Value;

@@ -104,8 +104,7 @@ public sealed class IndexModel(StartpuntDb db, TimeProvider clock, MadeByTokens 
     /// <summary>The shortlist's own address: /shortlist?aanbod=1,2,3 (and the consultant's token when the link has one).</summary>
     private string? Canonical() => Ids.Count == 0 ? null : Link(tokens.Unprotect(Request.Query["door"]) is null ? null : Request.Query["door"].ToString());
 
-    private string Link(string? door) =>
-        $"/shortlist?aanbod={string.Join(",", Ids)}" + (door is null ? "" : $"&door={Uri.EscapeDataString(door)}");
+    private string Link(string? door) => Url.Page("/Shortlist/Index", new { aanbod = string.Join(",", Ids), door })!;
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

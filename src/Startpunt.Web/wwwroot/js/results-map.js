@@ -23,7 +23,7 @@
     pin.offers.forEach(function (offer) {
       var item = element("li", "map-popup__offer map-popup__offer--" + offer.colour);
       var link = element("a", "utrecht-link", offer.title);
-      link.href = "/aanbod/" + offer.id;
+      link.href = offer.url;
       item.appendChild(link);
       item.appendChild(element("span", "map-popup__stoplight", offer.stoplight));
       list.appendChild(item);
