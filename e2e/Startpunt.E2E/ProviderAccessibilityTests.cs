@@ -57,7 +57,7 @@ public sealed partial class ProviderJourneyTests
         var invalid = rows.First(r => r.OfferId != saved.OfferId);
         await page.Locator($"#weeks-{invalid.OfferId}").FillAsync("abc");
         await page.Locator($"#weeks-{invalid.OfferId}").PressAsync("Enter");
-        await Expect(page.Locator($"#weeks-{invalid.OfferId}-error")).ToHaveTextAsync(WeeksMessage);
+        await Expect(page.Locator($"#weeks-{invalid.OfferId}-error")).ToHaveTextAsync("Fout: " + WeeksMessage);
         await CheckAsync("weekly update with a validation error in a row");
 
         await VisitAsync("offer list", $"{baseUrl}/aanbod");

@@ -169,7 +169,8 @@ public sealed partial class ProviderJourneyTests(BrowserFixture app, ITestOutput
         else await page.Locator($"#offer-{id}").GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
 
         var error = page.Locator($"#weeks-{id}-error");
-        await Expect(error).ToHaveTextAsync(WeeksMessage);
+        // "Fout:" is for screen readers (visually hidden), as next to every other field.
+        await Expect(error).ToHaveTextAsync("Fout: " + WeeksMessage);
         await Expect(weeks).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(weeks).ToHaveAttributeAsync("aria-describedby", new Regex($@"\bweeks-{id}-error\b"));
         await Expect(weeks).ToHaveValueAsync(typed);

@@ -95,10 +95,14 @@ public sealed class ResultsMapTests(BrowserFixture app)
         await page.GotoAsync(Search);
         await Expect(page.Locator("#kaartblok")).ToHaveAttributeAsync("data-ready", "1");
 
-        await page.Locator("nav.utrecht-pagination").GetByRole(AriaRole.Link, new() { Name = "Volgende" }).ClickAsync();
-        // htmx pushes the URL; should the click come before htmx is ready, the browser navigates instead, and the
-        // page's "load" then waits on map tiles from a host that does not exist: the new URL is enough here.
-        await page.WaitForURLAsync(url => url.Contains("pagina=2", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        // The second page's answer (htmx's fragment, or the whole page should the click come before htmx is ready), with
+        // room for a busy machine; then the pushed URL. Not the page's "load": that waits on tiles from a host that does
+        // not exist.
+        var second = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("nav.utrecht-pagination").GetByRole(AriaRole.Link, new() { Name = "Volgende" }).ClickAsync(),
+            r => r.Url.Contains("pagina=2", StringComparison.Ordinal), new() { Timeout = 45_000 });
+        Assert.True(second.Ok, $"The second page answered {second.Status}.");
+        await page.WaitForURLAsync(url => url.Contains("pagina=2", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 });
 
         await Expect(page.Locator("#kaartblok")).ToHaveAttributeAsync("data-ready", "1");
         await Expect(page.Locator("#resultatenkaart .leaflet-marker-icon.map-pin").First).ToBeVisibleAsync();
