@@ -15,23 +15,14 @@ namespace Startpunt.Web.Features.Shared;
 /// (<see cref="FieldControlTagHelper"/>), so no view writes them by hand.
 /// </summary>
 [HtmlTargetElement("form-field")]
-public sealed class FieldTagHelper(HtmlEncoder encoder, IStringLocalizer<SharedResource> L) : TagHelper
+public sealed class FieldTagHelper(HtmlEncoder encoder, IStringLocalizer<SharedResource> L) : FieldWithErrorTagHelper
 {
-    /// <summary>The ModelState key of the field, which is also the input's name ("Input.Email", "postcode").</summary>
-    public string? Name { get; set; }
-    /// <summary>The input's id, when it differs from the one derived from <see cref="Name"/> (forms repeated per row).</summary>
-    public string? For { get; set; }
     public required string Label { get; set; }
     public string? Hint { get; set; }
-    /// <summary>Overrides ModelState, for a form repeated per row where only the row that was sent shows its messages.</summary>
-    public string? Error { get; set; }
-
-    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var id = For ?? ModelStateExtensions.FieldId(Name ?? throw new InvalidOperationException("form-field needs a name or a for."));
-        var error = FieldError.Resolve(context, Error, Name, ViewContext);
+        var (id, error) = IdAndError(context);
         var hint = string.IsNullOrEmpty(Hint) ? null : Hint;
         context.Items[typeof(FieldTagHelper)] = new FieldIds(id, hint is null ? null : $"{id}-hint", error is null ? null : $"{id}-error");
 
@@ -51,6 +42,30 @@ public sealed class FieldTagHelper(HtmlEncoder encoder, IStringLocalizer<SharedR
 
 internal sealed record FieldIds(string Id, string? HintId, string? ErrorId);
 
+/// <summary>What the field tag helpers share: which ModelState key holds the message, the control's id, and an override.</summary>
+public abstract class FieldWithErrorTagHelper : TagHelper
+{
+    /// <summary>The ModelState key of the field, which is also the input's name ("Input.Email", "postcode").</summary>
+    public string? Name { get; set; }
+    /// <summary>The control's id, when it differs from the one derived from <see cref="Name"/> (forms repeated per row).</summary>
+    public string? For { get; set; }
+    /// <summary>Overrides ModelState, for a form repeated per row where only the row that was sent shows its messages.</summary>
+    public string? Error { get; set; }
+
+    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
+
+    /// <summary>The control's id and its message (null when the field is fine).</summary>
+    protected (string Id, string? Error) IdAndError(TagHelperContext context)
+    {
+        var id = For ?? ModelStateExtensions.FieldId(Name ?? throw new InvalidOperationException($"{context.TagName} needs a name or a for."));
+        // Razor hands a null attribute value over as "".
+        var error = context.AllAttributes.ContainsName("error")
+            ? (string.IsNullOrEmpty(Error) ? null : Error)
+            : Name is null ? null : ViewContext.ViewData.ModelState.ErrorFor(Name);
+        return (id, error);
+    }
+}
+
 /// <summary>
 /// The one place that writes a field's error message: next to the field, id "{field id}-error" (which the control names
 /// in aria-describedby), with "Fout:"/"Error:" in the reader's language for screen readers.
@@ -60,12 +75,6 @@ public static class FieldError
     public static string Html(HtmlEncoder encoder, IStringLocalizer L, string id, string message) =>
         $"<div class=\"utrecht-form-field__error-message utrecht-form-field-error-message\" id=\"{encoder.Encode(id)}-error\"><span class=\"visually-hidden\">{encoder.Encode(L["Fout:"])} </span>{encoder.Encode(message)}</div>";
 
-    /// <summary>The message from <paramref name="error"/> when the element has an "error" attribute, otherwise from ModelState.</summary>
-    internal static string? Resolve(TagHelperContext context, string? error, string? name, ViewContext view) =>
-        context.AllAttributes.ContainsName("error")
-            // Razor hands a null attribute value over as "".
-            ? (string.IsNullOrEmpty(error) ? null : error)
-            : name is null ? null : view.ViewData.ModelState.ErrorFor(name);
 }
 
 /// <summary>
@@ -74,20 +83,13 @@ public static class FieldError
 /// <see cref="Error"/>); the fieldset itself names the error for screen readers. Other attributes (class, data-*) stay.
 /// </summary>
 [HtmlTargetElement("form-fieldset")]
-public sealed class FieldsetTagHelper(HtmlEncoder encoder, IStringLocalizer<SharedResource> L) : TagHelper
+public sealed class FieldsetTagHelper(HtmlEncoder encoder, IStringLocalizer<SharedResource> L) : FieldWithErrorTagHelper
 {
-    public string? Name { get; set; }
-    /// <summary>The fieldset's id, when it differs from the one derived from <see cref="Name"/>.</summary>
-    public string? For { get; set; }
     public required string Legend { get; set; }
-    public string? Error { get; set; }
-
-    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var id = For ?? ModelStateExtensions.FieldId(Name ?? throw new InvalidOperationException("form-fieldset needs a name or a for."));
-        var error = FieldError.Resolve(context, Error, Name, ViewContext);
+        var (id, error) = IdAndError(context);
         output.TagName = "fieldset";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.AddClass("utrecht-form-fieldset", encoder);
@@ -108,19 +110,13 @@ public sealed class FieldsetTagHelper(HtmlEncoder encoder, IStringLocalizer<Shar
 /// one checkbox with its label after it and its error above it.
 /// </summary>
 [HtmlTargetElement("form-checkbox")]
-public sealed class CheckboxFieldTagHelper(HtmlEncoder encoder, IStringLocalizer<SharedResource> L) : TagHelper
+public sealed class CheckboxFieldTagHelper(HtmlEncoder encoder, IStringLocalizer<SharedResource> L) : FieldWithErrorTagHelper
 {
-    public string? Name { get; set; }
-    public string? For { get; set; }
     public required string Label { get; set; }
-    public string? Error { get; set; }
-
-    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var id = For ?? ModelStateExtensions.FieldId(Name ?? throw new InvalidOperationException("form-checkbox needs a name or a for."));
-        var error = FieldError.Resolve(context, Error, Name, ViewContext);
+        var (id, error) = IdAndError(context);
         context.Items[typeof(FieldTagHelper)] = new FieldIds(id, null, error is null ? null : $"{id}-error");
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
