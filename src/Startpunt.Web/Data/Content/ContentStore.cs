@@ -66,13 +66,7 @@ public sealed class ContentStore(IOptions<PathOptions> paths, TimeProvider clock
             .ToList();
 
     /// <summary>The newest write time of the files <see cref="WmoDesks"/> reads, so a cache can tell when to read again.</summary>
-    public DateTime WmoDesksWritten() => Written("wmo-loketten.yml", () =>
-        Directory.GetDirectories(Path.Combine(Root, "regions"))
-            .Select(d => Path.Combine(d, "wmo-loketten.yml"))
-            .Where(File.Exists)
-            .Select(File.GetLastWriteTimeUtc)
-            .DefaultIfEmpty()
-            .Max());
+    public DateTime WmoDesksWritten() => RegionFilesWritten("wmo-loketten.yml");
 
     /// <summary>Every region's words for residents, by region slug (regions/&lt;slug&gt;/resident-words.yml).</summary>
     public IReadOnlyDictionary<string, ResidentWordsFile> ResidentWords() =>
@@ -81,7 +75,7 @@ public sealed class ContentStore(IOptions<PathOptions> paths, TimeProvider clock
             .ToDictionary(d => Path.GetFileName(d), d => Read<ResidentWordsFile>(Path.Combine(d, "resident-words.yml")), StringComparer.Ordinal);
 
     /// <summary>The newest write time of a file in content/regions/*/ named <paramref name="fileName"/>; for caches.</summary>
-    public DateTime RegionFilesWritten(string fileName) => Written(fileName, () =>
+    public DateTime RegionFilesWritten(string fileName) => Written($"regions/*/{fileName}", () =>
         Directory.GetDirectories(Path.Combine(Root, "regions"))
             .Select(d => Path.Combine(d, fileName))
             .Where(File.Exists)
