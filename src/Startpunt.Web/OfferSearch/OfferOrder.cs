@@ -43,7 +43,8 @@ public static class OfferOrder
     private static readonly IComparer<OrderKey> ByWaitingTime = Comparer<OrderKey>.Create((a, b) => Compare(a, b, SearchSort.WaitingTime));
     private static readonly IComparer<OrderKey> ByName = Comparer<OrderKey>.Create((a, b) => Compare(a, b, SearchSort.Name));
 
-    private static int Compare(in OrderKey a, in OrderKey b, SearchSort sort)
+    /// <summary>The order itself: below zero when <paramref name="a"/> comes first.</summary>
+    public static int Compare(in OrderKey a, in OrderKey b, SearchSort sort)
     {
         var c = (a.Light.IsKnown ? 0 : 1).CompareTo(b.Light.IsKnown ? 0 : 1);
         if (c != 0) return c;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Startpunt.Web.Domain;
+using Startpunt.Web.Geo;
 
 namespace Startpunt.Web.OfferSearch.InProcess;
 
@@ -118,16 +119,34 @@ public sealed class InProcessOfferIndex
     }
 }
 
-/// <summary>One region's offers as searches read them; never changed after it is built.</summary>
+/// <summary>
+/// One region's offers as searches read them; never changed after it is built. Offers at a location are grouped by
+/// place (equal coordinates: a location's offers, or locations at one address), the places sorted by latitude, so a
+/// search measures each place once and reads a band of them found by binary search.
+/// </summary>
 public sealed class RegionSnapshot
 {
     public RegionSnapshot(StoplightRules rules, List<IndexedOffer> offers)
     {
         Rules = rules;
         Count = offers.Count;
-        Located = offers.Where(o => o.AtLocation).OrderBy(o => o.Latitude).ToArray();
-        Latitudes = Located.Select(o => o.Latitude).ToArray();
-        Longitudes = Located.Select(o => o.Longitude).ToArray();
+        Located = offers.Where(o => o.AtLocation).OrderBy(o => o.Latitude).ThenBy(o => o.Longitude).ThenBy(o => o.Id).ToArray();
+        var latitudes = new List<double>();
+        var longitudes = new List<double>();
+        var starts = new List<int>();
+        for (var i = 0; i < Located.Length; i++)
+        {
+            var o = Located[i];
+            if (i > 0 && o.Latitude == Located[i - 1].Latitude && o.Longitude == Located[i - 1].Longitude) continue;
+            latitudes.Add(o.Latitude);
+            longitudes.Add(o.Longitude);
+            starts.Add(i);
+        }
+        starts.Add(Located.Length);
+        Latitudes = [.. latitudes];
+        Longitudes = [.. longitudes];
+        CosLatitudes = Latitudes.Select(Distance.CosLatitude).ToArray();
+        PlaceStarts = [.. starts];
         AtHome = offers.Where(o => !o.AtLocation)
             .SelectMany(o => o.ServiceArea.Select(m => (Municipality: m, Offer: o)))
             .GroupBy(x => x.Municipality, StringComparer.Ordinal)
@@ -136,14 +155,18 @@ public sealed class RegionSnapshot
 
     public StoplightRules Rules { get; }
     public int Count { get; }
-    /// <summary>Offers at a location, by latitude; <see cref="Latitudes"/> and <see cref="Longitudes"/> run beside it.</summary>
+    /// <summary>Offers at a location, by place: place <c>p</c> holds <c>Located[PlaceStarts[p]..PlaceStarts[p + 1]]</c>.</summary>
     public IndexedOffer[] Located { get; }
+    /// <summary>Per place, by latitude: its coordinates and the cosine of its latitude (<see cref="Distance.CosLatitude"/>).</summary>
     public double[] Latitudes { get; }
     public double[] Longitudes { get; }
+    public double[] CosLatitudes { get; }
+    /// <summary>Where each place's offers start in <see cref="Located"/>, and one more: the end of the last.</summary>
+    public int[] PlaceStarts { get; }
     /// <summary>Help at home per municipality it comes to.</summary>
     public Dictionary<string, IndexedOffer[]> AtHome { get; }
 
-    /// <summary>The first index in <see cref="Located"/> at or above <paramref name="latitude"/>.</summary>
+    /// <summary>The first place at or above <paramref name="latitude"/>.</summary>
     public int FirstAtOrAbove(double latitude)
     {
         int lo = 0, hi = Latitudes.Length;

@@ -20,76 +20,115 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         var snapshot = index.Region(query.RegionId);
         if (snapshot is null) return Empty(query);
         var filter = new Filter(query, snapshot.Rules, now, index, text.Prepare(query.Text));
+        // Only the hits up to the asked page are kept, in order; the others are counted. (Asked past the end, every
+        // hit is kept, and the last page is among them.)
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var best = new BestHits((int)Math.Min(int.MaxValue, (long)Math.Max(1, query.Page) * pageSize), query.Sort);
 
-        var hits = new List<Hit>();
         var box = Distance.Box(query.Latitude, query.Longitude, query.RadiusKm);
         // The box's longitude span, widened to hold at the box's poleward edge too (not only at the centre's latitude).
         var poleward = Math.Min(89.9, Math.Max(Math.Abs(box.MinLatitude), Math.Abs(box.MaxLatitude)));
         var dLon = (box.MaxLatitude - box.MinLatitude) / 2 / Math.Cos(poleward * Math.PI / 180);
         var (minLon, maxLon) = (query.Longitude - dLon, query.Longitude + dLon);
-        var latitudes = snapshot.Latitudes;
-        var longitudes = snapshot.Longitudes;
-        for (var i = snapshot.FirstAtOrAbove(box.MinLatitude); i < latitudes.Length && latitudes[i] <= box.MaxLatitude; i++)
+        var cosLatitude = Distance.CosLatitude(query.Latitude);
+        var (latitudes, longitudes, cosines, starts, located) = (snapshot.Latitudes, snapshot.Longitudes, snapshot.CosLatitudes, snapshot.PlaceStarts, snapshot.Located);
+        for (var p = snapshot.FirstAtOrAbove(box.MinLatitude); p < latitudes.Length && latitudes[p] <= box.MaxLatitude; p++)
         {
-            var lon = longitudes[i];
+            var lon = longitudes[p];
             if (lon < minLon || lon > maxLon) continue;
-            var km = Distance.Km(query.Latitude, query.Longitude, latitudes[i], lon);
+            var km = Distance.Km(query.Latitude, query.Longitude, cosLatitude, latitudes[p], lon, cosines[p]);
             if (km > query.RadiusKm) continue;
-            var offer = snapshot.Located[i];
-            if (filter.Passes(offer, out var light)) hits.Add(new Hit(offer, km, light));
+            for (var i = starts[p]; i < starts[p + 1]; i++)
+            {
+                var offer = located[i];
+                if (filter.Passes(offer, out var light)) best.Add(offer, km, light);
+            }
         }
         if (query.MunicipalityCode is { } municipality && snapshot.AtHome.TryGetValue(municipality, out var atHome))
         {
             foreach (var offer in atHome)
             {
-                if (filter.Passes(offer, out var light)) hits.Add(new Hit(offer, null, light));
+                if (filter.Passes(offer, out var light)) best.Add(offer, null, light);
             }
         }
 
-        var (page, pageSize) = OfferOrder.Page(query.Page, query.PageSize, hits.Count);
+        var (page, _) = OfferOrder.Page(query.Page, pageSize, best.Total);
+        var ordered = best.InOrder();
         var first = (page - 1) * pageSize;
-        var order = FirstInOrder(hits, Math.Min(hits.Count, first + pageSize), OfferOrder.Comparer(query.Sort));
-
-        var shown = new List<OfferHit>(Math.Max(0, order.Length - first));
-        for (var i = first; i < order.Length; i++)
+        var shown = new List<OfferHit>(Math.Clamp(ordered.Length - first, 0, pageSize));
+        for (var i = first; i < Math.Min(ordered.Length, first + pageSize); i++)
         {
-            var h = hits[order[i]];
-            var o = h.Offer;
-            shown.Add(new OfferHit(o.Id, o.ProviderId, o.ProviderName, o.ProductId, o.ProductName, o.LevelName, o.Kind, h.Km, o.Town,
-                o.FreePlaces, h.Light, o.Transport, o.Languages, o.LocationId, o.LocationName,
+            var (o, key) = ordered[i];
+            shown.Add(new OfferHit(o.Id, o.ProviderId, o.ProviderName, o.ProductId, o.ProductName, o.LevelName, o.Kind, key.Km, o.Town,
+                o.FreePlaces, key.Light, o.Transport, o.Languages, o.LocationId, o.LocationName,
                 o.AtLocation ? new OfferPlace(o.Latitude, o.Longitude, o.Street!, o.Postcode!) : null));
         }
-        return new OfferSearchResult(shown, hits.Count, page, pageSize) { Engine = EngineName };
+        return new OfferSearchResult(shown, best.Total, page, pageSize) { Engine = EngineName };
     }
 
     /// <summary>
-    /// The positions in <paramref name="hits"/> of the first <paramref name="count"/> hits in the order, in that order.
-    /// A page near the front (the usual case: 20 of a few thousand nationally) keeps only the best so far in a heap,
-    /// n log k instead of sorting every hit; the order is total (the id decides last), so both give the same page.
+    /// The first <c>capacity</c> hits in <see cref="OfferOrder"/>, kept in a heap whose top is the worst of them: a
+    /// national search keeps 20 of a few thousand, n log k instead of sorting every hit. The order is total (the id
+    /// decides last), so the page is the one a full sort gives.
     /// </summary>
-    private static int[] FirstInOrder(List<Hit> hits, int count, IComparer<OrderKey> comparer)
+    private sealed class BestHits(int capacity, SearchSort sort)
     {
-        static OrderKey Key(in Hit h) => new(h.Offer.Id, h.Offer.ProviderName, h.Offer.ProductName, h.Km, h.Light, h.Offer.NameKey, h.Offer.ProductKey);
-        if (count == 0) return [];
-        if (count * 4 >= hits.Count)
+        private (IndexedOffer Offer, OrderKey Key)[] _heap = new (IndexedOffer, OrderKey)[Math.Min(capacity, 64)];
+        private int _count;
+
+        public int Total { get; private set; }
+
+        public void Add(IndexedOffer o, double? km, Stoplight light)
         {
-            var keys = new OrderKey[hits.Count];
-            var all = new int[hits.Count];
-            for (var i = 0; i < keys.Length; i++) { keys[i] = Key(hits[i]); all[i] = i; }
-            Array.Sort(keys, all, comparer);
-            return count == all.Length ? all : all[..count];
+            Total++;
+            var key = new OrderKey(o.Id, o.ProviderName, o.ProductName, km, light, o.NameKey, o.ProductKey);
+            if (_count < capacity)
+            {
+                if (_count == _heap.Length) Array.Resize(ref _heap, (int)Math.Min(capacity, 2L * _heap.Length));
+                _heap[_count] = (o, key);
+                Up(_count++);
+            }
+            else if (OfferOrder.Compare(key, _heap[0].Key, sort) < 0)
+            {
+                _heap[0] = (o, key);
+                Down(0);
+            }
         }
-        // A heap whose top is the worst of the best so far: a hit better than that replaces it.
-        var heap = new PriorityQueue<int, OrderKey>(count, Comparer<OrderKey>.Create((a, b) => comparer.Compare(b, a)));
-        for (var i = 0; i < hits.Count; i++)
+
+        /// <summary>The kept hits, best first.</summary>
+        public (IndexedOffer Offer, OrderKey Key)[] InOrder()
         {
-            var key = Key(hits[i]);
-            if (heap.Count < count) heap.Enqueue(i, key);
-            else if (heap.TryPeek(out _, out var worst) && comparer.Compare(key, worst) < 0) heap.DequeueEnqueue(i, key);
+            var kept = _heap[.._count];
+            Array.Sort(kept, (a, b) => OfferOrder.Compare(a.Key, b.Key, sort));
+            return kept;
         }
-        var best = new int[heap.Count];
-        for (var i = best.Length - 1; i >= 0; i--) best[i] = heap.Dequeue();
-        return best;
+
+        // Worse first: a parent is never better than its children.
+        private bool Worse(int a, int b) => OfferOrder.Compare(_heap[a].Key, _heap[b].Key, sort) > 0;
+
+        private void Up(int i)
+        {
+            while (i > 0)
+            {
+                var parent = (i - 1) / 2;
+                if (!Worse(i, parent)) return;
+                (_heap[i], _heap[parent]) = (_heap[parent], _heap[i]);
+                i = parent;
+            }
+        }
+
+        private void Down(int i)
+        {
+            while (true)
+            {
+                var (left, worst) = (2 * i + 1, i);
+                if (left < _count && Worse(left, worst)) worst = left;
+                if (left + 1 < _count && Worse(left + 1, worst)) worst = left + 1;
+                if (worst == i) return;
+                (_heap[i], _heap[worst]) = (_heap[worst], _heap[i]);
+                i = worst;
+            }
+        }
     }
 
     private static OfferSearchResult Empty(OfferSearchQuery query)
@@ -97,8 +136,6 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         var (page, pageSize) = OfferOrder.Page(query.Page, query.PageSize, 0);
         return new OfferSearchResult([], 0, page, pageSize) { Engine = EngineName };
     }
-
-    private readonly record struct Hit(IndexedOffer Offer, double? Km, Stoplight Light);
 
     /// <summary>Everything but place and radius: the cheap tests first, text last.</summary>
     private sealed class Filter(OfferSearchQuery query, StoplightRules rules, DateTime now, InProcessOfferIndex index, TextQuery? text)
