@@ -46,29 +46,39 @@ public static class OfferOrder
     /// <summary>The order itself: below zero when <paramref name="a"/> comes first.</summary>
     public static int Compare(in OrderKey a, in OrderKey b, SearchSort sort)
     {
-        var c = (a.Light.IsKnown ? 0 : 1).CompareTo(b.Light.IsKnown ? 0 : 1);
+        var c = CompareBeforeNames(a.Light, a.Km, b.Light, b.Km, sort);
+        if (c != 0) return c;
+        if (sort == SearchSort.Name)
+        {
+            c = string.CompareOrdinal(a.NameKey, b.NameKey);
+            if (c != 0) return c;
+            c = string.CompareOrdinal(a.ProductKey, b.ProductKey);
+            if (c != 0) return c;
+        }
+        c = string.CompareOrdinal(a.ProviderName, b.ProviderName);
+        return c != 0 ? c : a.Id.CompareTo(b.Id);
+    }
+
+    /// <summary>
+    /// The part of <see cref="Compare"/> that needs no names: confirmed first, then the chosen sort's numbers (wait,
+    /// distance). Not zero means <see cref="Compare"/> says the same; an engine can decide most hits with it alone.
+    /// </summary>
+    public static int CompareBeforeNames(Stoplight a, double? kmA, Stoplight b, double? kmB, SearchSort sort)
+    {
+        var c = (a.IsKnown ? 0 : 1).CompareTo(b.IsKnown ? 0 : 1);
         if (c != 0) return c;
         switch (sort)
         {
             case SearchSort.WaitingTime:
-                c = (a.Light.IntakeOpen ? 0 : 1).CompareTo(b.Light.IntakeOpen ? 0 : 1);
+                c = (a.IntakeOpen ? 0 : 1).CompareTo(b.IntakeOpen ? 0 : 1);
                 if (c != 0) return c;
-                c = a.Light.WaitingWeeks.CompareTo(b.Light.WaitingWeeks);
-                if (c != 0) return c;
-                c = CompareKm(a.Km, b.Km);
-                break;
+                c = a.WaitingWeeks.CompareTo(b.WaitingWeeks);
+                return c != 0 ? c : CompareKm(kmA, kmB);
             case SearchSort.Name:
-                c = string.CompareOrdinal(a.NameKey, b.NameKey);
-                if (c != 0) return c;
-                c = string.CompareOrdinal(a.ProductKey, b.ProductKey);
-                break;
+                return 0;
             default:
-                c = CompareKm(a.Km, b.Km);
-                break;
+                return CompareKm(kmA, kmB);
         }
-        if (c != 0) return c;
-        c = string.CompareOrdinal(a.ProviderName, b.ProviderName);
-        return c != 0 ? c : a.Id.CompareTo(b.Id);
     }
 
     /// <summary>No distance (help at home) first, then nearest first.</summary>

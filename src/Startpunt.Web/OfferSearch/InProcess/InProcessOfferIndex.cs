@@ -147,6 +147,10 @@ public sealed class RegionSnapshot
         Longitudes = [.. longitudes];
         CosLatitudes = Latitudes.Select(Distance.CosLatitude).ToArray();
         PlaceStarts = [.. starts];
+        ProductIds = Located.Select(o => o.ProductId).ToArray();
+        IntakeOpen = Located.Select(o => o.IntakeOpen).ToArray();
+        WaitingWeeks = Located.Select(o => o.WaitingWeeks).ToArray();
+        ConfirmedAt = Located.Select(o => o.ConfirmedAt).ToArray();
         AtHome = offers.Where(o => !o.AtLocation)
             .SelectMany(o => o.ServiceArea.Select(m => (Municipality: m, Offer: o)))
             .GroupBy(x => x.Municipality, StringComparer.Ordinal)
@@ -163,8 +167,28 @@ public sealed class RegionSnapshot
     public double[] CosLatitudes { get; }
     /// <summary>Where each place's offers start in <see cref="Located"/>, and one more: the end of the last.</summary>
     public int[] PlaceStarts { get; }
+    /// <summary>
+    /// What every search reads of each offer in <see cref="Located"/>, beside it in arrays: a search of a whole region
+    /// reads these one after the other instead of a few thousand offers scattered over the heap.
+    /// </summary>
+    public int[] ProductIds { get; }
+    public bool[] IntakeOpen { get; }
+    public int[] WaitingWeeks { get; }
+    public DateTime?[] ConfirmedAt { get; }
     /// <summary>Help at home per municipality it comes to.</summary>
     public Dictionary<string, IndexedOffer[]> AtHome { get; }
+
+    /// <summary>The first place above <paramref name="latitude"/>.</summary>
+    public int FirstAbove(double latitude)
+    {
+        int lo = 0, hi = Latitudes.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Latitudes[mid] <= latitude) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
 
     /// <summary>The first place at or above <paramref name="latitude"/>.</summary>
     public int FirstAtOrAbove(double latitude)

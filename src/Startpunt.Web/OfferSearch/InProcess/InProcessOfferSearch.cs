@@ -1,3 +1,4 @@
+using System.Buffers;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
 
@@ -32,25 +33,47 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         var (minLon, maxLon) = (query.Longitude - dLon, query.Longitude + dLon);
         var cosLatitude = Distance.CosLatitude(query.Latitude);
         var (latitudes, longitudes, cosines, starts, located) = (snapshot.Latitudes, snapshot.Longitudes, snapshot.CosLatitudes, snapshot.PlaceStarts, snapshot.Located);
-        for (var p = snapshot.FirstAtOrAbove(box.MinLatitude); p < latitudes.Length && latitudes[p] <= box.MaxLatitude; p++)
+        var (products, intakeOpen, weeks, confirmedAt) = (snapshot.ProductIds, snapshot.IntakeOpen, snapshot.WaitingWeeks, snapshot.ConfirmedAt);
+
+        // Help at home first: it has no distance, so in the distance order it comes before every place.
+        if (query.MunicipalityCode is { } municipality && snapshot.AtHome.TryGetValue(municipality, out var atHome))
+        {
+            for (var i = 0; i < atHome.Length; i++)
+            {
+                var o = atHome[i];
+                if (filter.Passes(atHome, i, o.ProductId, o.IntakeOpen, o.WaitingWeeks, o.ConfirmedAt, out var light)) best.Add(o, null, light);
+            }
+        }
+
+        // The places within the radius, with their distance, nearest first when that is the order.
+        var band = snapshot.FirstAtOrAbove(box.MinLatitude);
+        var near = ArrayPool<(double Km, int Place)>.Shared.Rent(Math.Max(1, snapshot.FirstAbove(box.MaxLatitude) - band));
+        var nearCount = 0;
+        for (var p = band; p < latitudes.Length && latitudes[p] <= box.MaxLatitude; p++)
         {
             var lon = longitudes[p];
             if (lon < minLon || lon > maxLon) continue;
             var km = Distance.Km(query.Latitude, query.Longitude, cosLatitude, latitudes[p], lon, cosines[p]);
-            if (km > query.RadiusKm) continue;
+            if (km <= query.RadiusKm) near[nearCount++] = (km, p);
+        }
+        // Without filters, by distance, a place farther than the worst kept hit (when that one is confirmed) can only be
+        // counted: nothing there comes before it. Nearest first, that is soon nearly every place.
+        var countOnly = filter.PassesEverything && query.Sort == SearchSort.Distance;
+        if (countOnly) Array.Sort(near, 0, nearCount, NearestFirst.Instance);
+        for (var n = 0; n < nearCount; n++)
+        {
+            var (km, p) = near[n];
+            if (countOnly && best.BeatsEverythingAt(km))
+            {
+                best.Count(starts[p + 1] - starts[p]);
+                continue;
+            }
             for (var i = starts[p]; i < starts[p + 1]; i++)
             {
-                var offer = located[i];
-                if (filter.Passes(offer, out var light)) best.Add(offer, km, light);
+                if (filter.Passes(located, i, products[i], intakeOpen[i], weeks[i], confirmedAt[i], out var light)) best.Add(located[i], km, light);
             }
         }
-        if (query.MunicipalityCode is { } municipality && snapshot.AtHome.TryGetValue(municipality, out var atHome))
-        {
-            foreach (var offer in atHome)
-            {
-                if (filter.Passes(offer, out var light)) best.Add(offer, null, light);
-            }
-        }
+        ArrayPool<(double, int)>.Shared.Return(near);
 
         var (page, _) = OfferOrder.Page(query.Page, pageSize, best.Total);
         var ordered = best.InOrder();
@@ -81,19 +104,35 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         public void Add(IndexedOffer o, double? km, Stoplight light)
         {
             Total++;
-            var key = new OrderKey(o.Id, o.ProviderName, o.ProductName, km, light, o.NameKey, o.ProductKey);
             if (_count < capacity)
             {
                 if (_count == _heap.Length) Array.Resize(ref _heap, (int)Math.Min(capacity, 2L * _heap.Length));
-                _heap[_count] = (o, key);
+                _heap[_count] = (o, Key(o, km, light));
                 Up(_count++);
+                return;
             }
-            else if (OfferOrder.Compare(key, _heap[0].Key, sort) < 0)
+            // Most hits of a large search lose to the worst kept on light and distance alone: no names read for them.
+            ref readonly var worst = ref _heap[0].Key;
+            var c = OfferOrder.CompareBeforeNames(light, km, worst.Light, worst.Km, sort);
+            if (c > 0) return;
+            var key = Key(o, km, light);
+            if (c < 0 || OfferOrder.Compare(key, worst, sort) < 0)
             {
                 _heap[0] = (o, key);
                 Down(0);
             }
         }
+
+        /// <summary>Hits that pass without a look (see <see cref="Filter.PassesEverything"/>) and cannot be kept.</summary>
+        public void Count(int hits) => Total += hits;
+
+        /// <summary>
+        /// Every hit at <paramref name="km"/> comes after the kept ones, in the distance order: all places are full
+        /// and the worst kept is confirmed and nearer (a confirmed hit comes before any unconfirmed one).
+        /// </summary>
+        public bool BeatsEverythingAt(double km) => sort == SearchSort.Distance && _count == capacity && _heap[0].Key.Light.IsKnown && _heap[0].Key.Km < km;
+
+        private static OrderKey Key(IndexedOffer o, double? km, Stoplight light) => new(o.Id, o.ProviderName, o.ProductName, km, light, o.NameKey, o.ProductKey);
 
         /// <summary>The kept hits, best first.</summary>
         public (IndexedOffer Offer, OrderKey Key)[] InOrder()
@@ -131,6 +170,13 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         }
     }
 
+    private sealed class NearestFirst : IComparer<(double Km, int Place)>
+    {
+        public static readonly NearestFirst Instance = new();
+
+        public int Compare((double Km, int Place) a, (double Km, int Place) b) => a.Km.CompareTo(b.Km);
+    }
+
     private static OfferSearchResult Empty(OfferSearchQuery query)
     {
         var (page, pageSize) = OfferOrder.Page(query.Page, query.PageSize, 0);
@@ -144,19 +190,34 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         private readonly string[] _groups = query.TargetGroups.ToArray();
         private readonly DateOnly _today = DateOnly.FromDateTime(now);
 
-        public bool Passes(IndexedOffer o, out Stoplight light)
+        /// <summary>
+        /// Whether <c>offers[i]</c> passes; what every search reads of it comes as arguments (from the snapshot's arrays),
+        /// the offer itself is read only for the filters that need it.
+        /// </summary>
+        public bool Passes(IndexedOffer[] offers, int i, int productId, bool intakeOpen, int waitingWeeks, DateTime? confirmedAt, out Stoplight light)
         {
             light = default;
-            if (_products is not null && !_products.Contains(o.ProductId)) return false;
+            if (_products is not null && !_products.Contains(productId)) return false;
+            if (query.IntakeOpenOnly && !intakeOpen) return false;
+            if (_readsOffer && !PassesOffer(offers[i])) return false;
+            light = rules.Derive(intakeOpen, waitingWeeks, confirmedAt, now);
+            if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && intakeOpen && waitingWeeks <= weeks)) return false;
+            if (query.ContractedFor is { } municipality && !Contracted(offers[i], municipality)) return false;
+            return text is null || text.Matches(offers[i]);
+        }
+
+        /// <summary>No filter at all: every offer within the radius is a hit.</summary>
+        public bool PassesEverything { get; } = query.ProductIds.Count == 0 && !query.IntakeOpenOnly && query.StartWithinWeeks is null
+            && query.ContractedFor is null && text is null && query.Transport == TransportFilter.Any && query.Language is null && query.TargetGroups.Count == 0;
+
+        private readonly bool _readsOffer = query.Transport != TransportFilter.Any || query.Language is not null || query.TargetGroups.Count > 0;
+
+        private bool PassesOffer(IndexedOffer o)
+        {
             if (query.Transport == TransportFilter.Offered && o.Transport == Transport.None) return false;
             if (query.Transport == TransportFilter.Wheelchair && o.Transport != Transport.WithWheelchair) return false;
             if (query.Language is { } language && Array.IndexOf(o.Languages, language) < 0) return false;
-            if (_groups.Length > 0 && !AnyOf(o.TargetGroups, _groups)) return false;
-            light = rules.Derive(o.IntakeOpen, o.WaitingWeeks, o.ConfirmedAt, now);
-            if (query.IntakeOpenOnly && !o.IntakeOpen) return false;
-            if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && o.IntakeOpen && o.WaitingWeeks <= weeks)) return false;
-            if (query.ContractedFor is { } municipality && !Contracted(o, municipality)) return false;
-            return text is null || text.Matches(o);
+            return _groups.Length == 0 || AnyOf(o.TargetGroups, _groups);
         }
 
         private bool Contracted(IndexedOffer o, string municipality)
