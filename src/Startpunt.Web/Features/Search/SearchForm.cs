@@ -27,13 +27,33 @@ public sealed class SearchForm
     /// <summary>The query string for this search with some values changed (null removes a key); used by paging, sorting and suggestions.</summary>
     public string ToQueryString(IReadOnlyDictionary<string, string?>? changes = null)
     {
-        var values = new Dictionary<string, string?>
+        ReadOnlySpan<KeyValuePair<string, string?>> values =
+        [
+            new("postcode", Postcode), new("afstand", Distance), new("product", Product), new("doelgroep", TargetGroup), new("q", Text),
+            new("binnen", StartWithin), new("vervoer", Transport), new("taal", Language), new("sorteer", Sort), new("pagina", Page), new("regio", Region),
+        ];
+        var kept = new List<KeyValuePair<string, string?>>(values.Length);
+        foreach (var (key, value) in values)
         {
-            ["postcode"] = Postcode, ["afstand"] = Distance, ["product"] = Product, ["doelgroep"] = TargetGroup,
-            ["q"] = Text, ["binnen"] = StartWithin, ["vervoer"] = Transport, ["taal"] = Language, ["sorteer"] = Sort, ["pagina"] = Page,
-            ["regio"] = Region,
-        };
-        if (changes is not null) foreach (var (k, v) in changes) values[k] = v;
-        return Microsoft.AspNetCore.Http.QueryString.Create(values.Where(kv => !string.IsNullOrWhiteSpace(kv.Value))).ToUriComponent();
+            var v = changes is not null && changes.TryGetValue(key, out var changed) ? changed : value;
+            if (!string.IsNullOrWhiteSpace(v)) kept.Add(new(key, v));
+        }
+        if (changes is not null)
+        {
+            foreach (var (key, value) in changes)
+            {
+                if (!string.IsNullOrWhiteSpace(value) && !Contains(values, key)) kept.Add(new(key, value));
+            }
+        }
+        return Microsoft.AspNetCore.Http.QueryString.Create(kept).ToUriComponent();
+    }
+
+    private static bool Contains(ReadOnlySpan<KeyValuePair<string, string?>> values, string key)
+    {
+        foreach (var kv in values)
+        {
+            if (kv.Key == key) return true;
+        }
+        return false;
     }
 }
