@@ -147,14 +147,12 @@ public sealed class RegionSnapshot
         Longitudes = [.. longitudes];
         CosLatitudes = Latitudes.Select(Distance.CosLatitude).ToArray();
         PlaceStarts = [.. starts];
-        ProductIds = Located.Select(o => o.ProductId).ToArray();
-        IntakeOpen = Located.Select(o => o.IntakeOpen).ToArray();
-        WaitingWeeks = Located.Select(o => o.WaitingWeeks).ToArray();
-        ConfirmedAt = Located.Select(o => o.ConfirmedAt).ToArray();
+        Columns = new OfferColumns(Located);
         AtHome = offers.Where(o => !o.AtLocation)
             .SelectMany(o => o.ServiceArea.Select(m => (Municipality: m, Offer: o)))
             .GroupBy(x => x.Municipality, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Offer).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new OfferColumns(g.Select(x => x.Offer)
+                .OrderBy(o => o.ProviderName, StringComparer.Ordinal).ThenBy(o => o.Id).ToArray()), StringComparer.Ordinal);
     }
 
     public StoplightRules Rules { get; }
@@ -167,16 +165,10 @@ public sealed class RegionSnapshot
     public double[] CosLatitudes { get; }
     /// <summary>Where each place's offers start in <see cref="Located"/>, and one more: the end of the last.</summary>
     public int[] PlaceStarts { get; }
-    /// <summary>
-    /// What every search reads of each offer in <see cref="Located"/>, beside it in arrays: a search of a whole region
-    /// reads these one after the other instead of a few thousand offers scattered over the heap.
-    /// </summary>
-    public int[] ProductIds { get; }
-    public bool[] IntakeOpen { get; }
-    public int[] WaitingWeeks { get; }
-    public DateTime?[] ConfirmedAt { get; }
-    /// <summary>Help at home per municipality it comes to.</summary>
-    public Dictionary<string, IndexedOffer[]> AtHome { get; }
+    /// <summary><see cref="Located"/> with the columns every search reads.</summary>
+    public OfferColumns Columns { get; }
+    /// <summary>Help at home per municipality it comes to, by provider name (ordinal), then id.</summary>
+    public Dictionary<string, OfferColumns> AtHome { get; }
 
     /// <summary>The first place above <paramref name="latitude"/>.</summary>
     public int FirstAbove(double latitude)
@@ -201,4 +193,17 @@ public sealed class RegionSnapshot
         }
         return lo;
     }
+}
+
+/// <summary>
+/// Offers and, beside them in arrays, what every search reads of each: a search of a whole region reads these one
+/// after the other instead of a few thousand offers scattered over the heap.
+/// </summary>
+public sealed class OfferColumns(IndexedOffer[] offers)
+{
+    public IndexedOffer[] Offers { get; } = offers;
+    public int[] ProductIds { get; } = offers.Select(o => o.ProductId).ToArray();
+    public bool[] IntakeOpen { get; } = offers.Select(o => o.IntakeOpen).ToArray();
+    public int[] WaitingWeeks { get; } = offers.Select(o => o.WaitingWeeks).ToArray();
+    public DateTime?[] ConfirmedAt { get; } = offers.Select(o => o.ConfirmedAt).ToArray();
 }

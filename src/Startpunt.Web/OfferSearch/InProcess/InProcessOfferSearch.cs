@@ -33,15 +33,15 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         var (minLon, maxLon) = (query.Longitude - dLon, query.Longitude + dLon);
         var cosLatitude = Distance.CosLatitude(query.Latitude);
         var (latitudes, longitudes, cosines, starts, located) = (snapshot.Latitudes, snapshot.Longitudes, snapshot.CosLatitudes, snapshot.PlaceStarts, snapshot.Located);
-        var (products, intakeOpen, weeks, confirmedAt) = (snapshot.ProductIds, snapshot.IntakeOpen, snapshot.WaitingWeeks, snapshot.ConfirmedAt);
-
-        // Help at home first: it has no distance, so in the distance order it comes before every place.
+        // Help at home first: it has no distance, so in the distance order it comes before every place. It is kept by
+        // provider name and id, the order's last word, so a hit that ties with the worst kept one comes after it
+        // (not so in the name order, where the provider's sort key and the product come first).
         if (query.MunicipalityCode is { } municipality && snapshot.AtHome.TryGetValue(municipality, out var atHome))
         {
-            for (var i = 0; i < atHome.Length; i++)
+            var tiesLose = query.Sort != SearchSort.Name;
+            for (var i = 0; i < atHome.Offers.Length; i++)
             {
-                var o = atHome[i];
-                if (filter.Passes(atHome, i, o.ProductId, o.IntakeOpen, o.WaitingWeeks, o.ConfirmedAt, out var light)) best.Add(o, null, light);
+                if (filter.Passes(atHome, i, out var light)) best.Add(atHome.Offers[i], null, light, tiesLose);
             }
         }
 
@@ -70,7 +70,7 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             }
             for (var i = starts[p]; i < starts[p + 1]; i++)
             {
-                if (filter.Passes(located, i, products[i], intakeOpen[i], weeks[i], confirmedAt[i], out var light)) best.Add(located[i], km, light);
+                if (filter.Passes(snapshot.Columns, i, out var light)) best.Add(located[i], km, light);
             }
         }
         ArrayPool<(double, int)>.Shared.Return(near);
@@ -101,7 +101,8 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
 
         public int Total { get; private set; }
 
-        public void Add(IndexedOffer o, double? km, Stoplight light)
+        /// <param name="tiesLose">The hits come in the order's last words (provider name, id): one that ties with the worst kept comes after it.</param>
+        public void Add(IndexedOffer o, double? km, Stoplight light, bool tiesLose = false)
         {
             Total++;
             if (_count < capacity)
@@ -114,7 +115,7 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             // Most hits of a large search lose to the worst kept on light and distance alone: no names read for them.
             ref readonly var worst = ref _heap[0].Key;
             var c = OfferOrder.CompareBeforeNames(light, km, worst.Light, worst.Km, sort);
-            if (c > 0) return;
+            if (c > 0 || (c == 0 && tiesLose)) return;
             var key = Key(o, km, light);
             if (c < 0 || OfferOrder.Compare(key, worst, sort) < 0)
             {
@@ -191,19 +192,20 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         private readonly DateOnly _today = DateOnly.FromDateTime(now);
 
         /// <summary>
-        /// Whether <c>offers[i]</c> passes; what every search reads of it comes as arguments (from the snapshot's arrays),
-        /// the offer itself is read only for the filters that need it.
+        /// Whether offer <paramref name="i"/> passes: what every search reads of it comes from the columns, the offer
+        /// itself is read only for the filters that need it.
         /// </summary>
-        public bool Passes(IndexedOffer[] offers, int i, int productId, bool intakeOpen, int waitingWeeks, DateTime? confirmedAt, out Stoplight light)
+        public bool Passes(OfferColumns offers, int i, out Stoplight light)
         {
             light = default;
-            if (_products is not null && !_products.Contains(productId)) return false;
+            if (_products is not null && !_products.Contains(offers.ProductIds[i])) return false;
+            var intakeOpen = offers.IntakeOpen[i];
             if (query.IntakeOpenOnly && !intakeOpen) return false;
-            if (_readsOffer && !PassesOffer(offers[i])) return false;
-            light = rules.Derive(intakeOpen, waitingWeeks, confirmedAt, now);
-            if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && intakeOpen && waitingWeeks <= weeks)) return false;
-            if (query.ContractedFor is { } municipality && !Contracted(offers[i], municipality)) return false;
-            return text is null || text.Matches(offers[i]);
+            if (_readsOffer && !PassesOffer(offers.Offers[i])) return false;
+            light = rules.Derive(intakeOpen, offers.WaitingWeeks[i], offers.ConfirmedAt[i], now);
+            if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && intakeOpen && light.WaitingWeeks <= weeks)) return false;
+            if (query.ContractedFor is { } municipality && !Contracted(offers.Offers[i], municipality)) return false;
+            return text is null || text.Matches(offers.Offers[i]);
         }
 
         /// <summary>No filter at all: every offer within the radius is a hit.</summary>
