@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Startpunt.Web.Data;
@@ -103,6 +104,11 @@ public sealed class OfferIndexFeed(
         }
         await CatchUpAsync(ct);
         LoadTime = Stopwatch.GetElapsedTime(started);
+        // Reading every offer leaves a few times the index's own size behind as garbage in the oldest generation, which
+        // a node under load would keep for hours (at 100,000 offers: ~100 MB of index, ~280 MB of heap). Handed back
+        // once, here, at the one moment it is known to be garbage.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         log.LogInformation("In-process search index loaded: {Offers} offers in {Seconds:0.00} s", index.Count, LoadTime.TotalSeconds);
     }
 
