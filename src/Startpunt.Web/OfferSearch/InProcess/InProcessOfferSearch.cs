@@ -128,8 +128,8 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         public void Count(int hits) => Total += hits;
 
         /// <summary>
-        /// Every hit at <paramref name="km"/> comes after the kept ones, in the distance order: all places are full
-        /// and the worst kept is confirmed and nearer (a confirmed hit comes before any unconfirmed one).
+        /// Every hit at <paramref name="km"/> comes after the kept ones, in the distance order: as many are kept as
+        /// the page needs, and the worst of them is confirmed and nearer (a confirmed hit comes before any unconfirmed one).
         /// </summary>
         public bool BeatsEverythingAt(double km) => sort == SearchSort.Distance && _count == capacity && _heap[0].Key.Light.IsKnown && _heap[0].Key.Km < km;
 
