@@ -21,9 +21,10 @@ public sealed class StoplightTagHelper(IStringLocalizer<SharedResource> L, HtmlE
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", $"stoplight stoplight--{css}");
+        // The white space between the parts is the page's text too (a list's text, a copied line): "…weken bevestigd op…".
         var html = output.Content;
-        html.AppendHtml("<span class=\"stoplight__dot\" aria-hidden=\"true\"></span><span class=\"stoplight__text\"><strong class=\"stoplight__label\">");
-        html.Append(label).AppendHtml(":</strong> ").Append(StoplightWords.Wait(Light, L)).AppendHtml("</span><span class=\"stoplight__date\">");
+        html.AppendHtml("\n    <span class=\"stoplight__dot\" aria-hidden=\"true\"></span>\n    <span class=\"stoplight__text\"><strong class=\"stoplight__label\">");
+        html.Append(label).AppendHtml(":</strong> ").Append(StoplightWords.Wait(Light, L)).AppendHtml("</span>\n    <span class=\"stoplight__date\">\n        ");
         if (Light.ConfirmedAt is { } at)
         {
             html.Append(Light.IsKnown ? L["bevestigd op"] : L["laatst bevestigd op"]).AppendHtml(" <time datetime=\"")
@@ -33,6 +34,6 @@ public sealed class StoplightTagHelper(IStringLocalizer<SharedResource> L, HtmlE
         {
             html.Append(L["nooit bevestigd"]);
         }
-        html.AppendHtml("</span>");
+        html.AppendHtml("\n    </span>\n");
     }
 }
