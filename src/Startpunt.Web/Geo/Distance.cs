@@ -16,8 +16,8 @@ public static class Distance
     {
         var dLat = ToRadians(lat2 - lat1);
         var dLon = ToRadians(lon2 - lon1);
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-              + cosLat1 * cosLat2 * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        var (sinLat, sinLon) = (Math.Sin(dLat / 2), Math.Sin(dLon / 2));
+        var a = sinLat * sinLat + cosLat1 * cosLat2 * sinLon * sinLon;
         return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 

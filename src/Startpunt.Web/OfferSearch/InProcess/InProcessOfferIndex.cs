@@ -170,18 +170,6 @@ public sealed class RegionSnapshot
     /// <summary>Help at home per municipality it comes to, by provider name (ordinal), then id.</summary>
     public Dictionary<string, OfferColumns> AtHome { get; }
 
-    /// <summary>The first place above <paramref name="latitude"/>.</summary>
-    public int FirstAbove(double latitude)
-    {
-        int lo = 0, hi = Latitudes.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (Latitudes[mid] <= latitude) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
-
     /// <summary>The first place at or above <paramref name="latitude"/>.</summary>
     public int FirstAtOrAbove(double latitude)
     {

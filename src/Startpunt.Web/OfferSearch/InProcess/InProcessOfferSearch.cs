@@ -1,4 +1,3 @@
-using System.Buffers;
 using Startpunt.Web.Domain;
 using Startpunt.Web.Geo;
 
@@ -45,24 +44,16 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             }
         }
 
-        // The places within the radius, with their distance, nearest first when that is the order.
-        var band = snapshot.FirstAtOrAbove(box.MinLatitude);
-        var near = ArrayPool<(double Km, int Place)>.Shared.Rent(Math.Max(1, snapshot.FirstAbove(box.MaxLatitude) - band));
-        var nearCount = 0;
-        for (var p = band; p < latitudes.Length && latitudes[p] <= box.MaxLatitude; p++)
+        // The places within the radius, measured once each. Without filters, by distance, a place farther than the worst
+        // kept hit (when that one is confirmed) can only be counted: nothing there comes before it. In the band's order
+        // the kept hits soon are the near ones, so most places are only counted (sorting them first cost more than it saved).
+        var countOnly = filter.PassesEverything && query.Sort == SearchSort.Distance;
+        for (var p = snapshot.FirstAtOrAbove(box.MinLatitude); p < latitudes.Length && latitudes[p] <= box.MaxLatitude; p++)
         {
             var lon = longitudes[p];
             if (lon < minLon || lon > maxLon) continue;
             var km = Distance.Km(query.Latitude, query.Longitude, cosLatitude, latitudes[p], lon, cosines[p]);
-            if (km <= query.RadiusKm) near[nearCount++] = (km, p);
-        }
-        // Without filters, by distance, a place farther than the worst kept hit (when that one is confirmed) can only be
-        // counted: nothing there comes before it. Nearest first, that is soon nearly every place.
-        var countOnly = filter.PassesEverything && query.Sort == SearchSort.Distance;
-        if (countOnly) Array.Sort(near, 0, nearCount, NearestFirst.Instance);
-        for (var n = 0; n < nearCount; n++)
-        {
-            var (km, p) = near[n];
+            if (km > query.RadiusKm) continue;
             if (countOnly && best.BeatsEverythingAt(km))
             {
                 best.Count(starts[p + 1] - starts[p]);
@@ -73,7 +64,6 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
                 if (filter.Passes(snapshot.Columns, i, out var light)) best.Add(located[i], km, light);
             }
         }
-        ArrayPool<(double, int)>.Shared.Return(near);
 
         var (page, _) = OfferOrder.Page(query.Page, pageSize, best.Total);
         var ordered = best.InOrder();
@@ -169,13 +159,6 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
                 i = worst;
             }
         }
-    }
-
-    private sealed class NearestFirst : IComparer<(double Km, int Place)>
-    {
-        public static readonly NearestFirst Instance = new();
-
-        public int Compare((double Km, int Place) a, (double Km, int Place) b) => a.Km.CompareTo(b.Km);
     }
 
     private static OfferSearchResult Empty(OfferSearchQuery query)

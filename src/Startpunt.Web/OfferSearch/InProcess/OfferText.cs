@@ -2,15 +2,16 @@ namespace Startpunt.Web.OfferSearch.InProcess;
 
 /// <summary>
 /// The searchable text of one offer as folded words, in two weights: what the offer is (product, level,
-/// description, place) and who offers it (provider name). Every word is also in <see cref="Vocabulary"/>.
+/// description, place) and who offers it (provider name). Words are held by their number in <see cref="Vocabulary"/>:
+/// a search tests a number against the set of words a typed word finds, a bit each.
 /// </summary>
-public sealed class OfferText(string[] content, string[] provider)
+public sealed class OfferText(int[] content, int[] provider)
 {
     public static readonly OfferText Empty = new([], []);
 
     /// <summary>Product, level, description, town, location name.</summary>
-    public string[] Content { get; } = content;
-    public string[] Provider { get; } = provider;
+    public int[] Content { get; } = content;
+    public int[] Provider { get; } = provider;
 
     public static OfferText From(string providerName, IEnumerable<string?> content, Vocabulary vocabulary) => new(
         content.SelectMany(DutchWords.Words).Distinct().Select(vocabulary.Add).ToArray(),
@@ -27,12 +28,12 @@ public sealed class Vocabulary
 
     public readonly record struct Entry(string Word, string Stem);
 
-    /// <summary>Adds a word (if new) and returns the shared instance: offers hold the vocabulary's strings, so matching compares references.</summary>
-    public string Add(string word)
+    /// <summary>Adds a word (if new) and returns its number: numbers are given in order and never change.</summary>
+    public int Add(string word)
     {
         lock (_lock)
         {
-            if (_ids.TryGetValue(word, out var id)) return _entries[id].Word;
+            if (_ids.TryGetValue(word, out var id)) return id;
             var entries = _entries;
             if (_count == entries.Length)
             {
@@ -44,11 +45,14 @@ public sealed class Vocabulary
             _ids[word] = _count;
             _entries = entries;
             Volatile.Write(ref _count, _count + 1);
-            return word;
+            return _count - 1;
         }
     }
 
-    /// <summary>The words so far (a stable view: entries are only appended).</summary>
+    /// <summary>The word with number <paramref name="id"/>.</summary>
+    public string Word(int id) => Entries[id].Word;
+
+    /// <summary>The words so far, by number (a stable view: entries are only appended).</summary>
     public ReadOnlySpan<Entry> Entries
     {
         get

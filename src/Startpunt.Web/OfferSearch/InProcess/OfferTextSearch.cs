@@ -39,38 +39,40 @@ public sealed class OfferTextSearch(InProcessOfferIndex index, ContentStore cont
                 continue;
             }
             terms[i] = Term(typed[i], words, vocabulary);
-            if (_resolved.Count > 10_000) _resolved.Clear();
+            if (_resolved.Count > 2_000) _resolved.Clear(); // a few kB each: a bit per word of the vocabulary
             _resolved[typed[i]] = (vocabulary.Length, words, terms[i]);
         }
         return new TextQuery(terms);
     }
 
+    /// <param name="vocabulary">The words by number (in order, so each set's numbers come sorted).</param>
     private static TermMatch Term(string term, SearchWords words, ReadOnlySpan<Vocabulary.Entry> vocabulary)
     {
         var stem = DutchWords.Stem(term);
         var phrases = words.Synonyms.GetValueOrDefault(term) ?? words.Synonyms.GetValueOrDefault(stem) ?? [];
         var phraseWords = phrases.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
         var phraseStems = phraseWords.Select(DutchWords.Stem).ToHashSet(StringComparer.Ordinal);
-        var strict = new HashSet<string>(ReferenceEqualityComparer.Instance);
-        var loose = new HashSet<string>(ReferenceEqualityComparer.Instance);
-        var inPhrase = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var entry in vocabulary)
+        var strict = new List<int>();
+        var loose = new List<int>();
+        var inPhrase = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = 0; id < vocabulary.Length; id++)
         {
-            var w = entry.Word;
-            if (w.StartsWith(term, StringComparison.Ordinal) || Typo(term, w)) { strict.Add(w); loose.Add(w); }
-            else if (entry.Stem == stem || (term.Length >= MinTypoLength && w.Length > term.Length && w.EndsWith(term, StringComparison.Ordinal))) loose.Add(w);
+            var (w, wordStem) = vocabulary[id];
+            if (w.StartsWith(term, StringComparison.Ordinal) || Typo(term, w)) { strict.Add(id); loose.Add(id); }
+            else if (wordStem == stem || (term.Length >= MinTypoLength && w.Length > term.Length && w.EndsWith(term, StringComparison.Ordinal))) loose.Add(id);
             if (phraseWords.Count == 0) continue;
             foreach (var p in phraseWords)
             {
-                if (w.StartsWith(p, StringComparison.Ordinal) || phraseStems.Contains(entry.Stem) && DutchWords.Stem(p) == entry.Stem)
+                if (w.StartsWith(p, StringComparison.Ordinal) || phraseStems.Contains(wordStem) && DutchWords.Stem(p) == wordStem)
                 {
-                    if (!inPhrase.TryGetValue(p, out var set)) inPhrase[p] = set = new HashSet<string>(ReferenceEqualityComparer.Instance);
-                    set.Add(w);
+                    if (!inPhrase.TryGetValue(p, out var ids)) inPhrase[p] = ids = [];
+                    ids.Add(id);
                 }
             }
         }
         var fact = words.Facts.GetValueOrDefault(term) ?? words.Facts.GetValueOrDefault(stem);
-        return new TermMatch(strict, loose, phrases.Select(p => p.Select(w => inPhrase.GetValueOrDefault(w) ?? []).ToArray()).ToArray(), fact);
+        return new TermMatch(new WordSet(strict), new WordSet(loose),
+            phrases.Select(p => p.Select(w => new WordSet(inPhrase.GetValueOrDefault(w) ?? [])).ToArray()).ToArray(), fact);
     }
 
     private static bool Typo(string term, string word)
@@ -135,30 +137,44 @@ public sealed record WordFact(Transport? Transport, string? TargetGroup)
 }
 
 /// <summary>One typed word, resolved against the vocabulary: the words it finds in provider names (strict) and elsewhere (loose), its synonym phrases, its fact.</summary>
-public sealed record TermMatch(HashSet<string> Strict, HashSet<string> Loose, HashSet<string>[][] Phrases, WordFact? Fact)
+public sealed record TermMatch(WordSet Strict, WordSet Loose, WordSet[][] Phrases, WordFact? Fact)
 {
     public bool Matches(IndexedOffer offer)
     {
         var text = offer.Text;
-        if (Any(text.Content, Loose) || Any(text.Provider, Strict)) return true;
+        if (Loose.ContainsAny(text.Content) || Strict.ContainsAny(text.Provider)) return true;
         foreach (var phrase in Phrases)
         {
-            var all = true;
+            var all = phrase.Length > 0;
             foreach (var word in phrase)
             {
-                if (!Any(text.Content, word)) { all = false; break; }
+                if (!word.ContainsAny(text.Content)) { all = false; break; }
             }
-            if (all && phrase.Length > 0) return true;
+            if (all) return true;
         }
         return Fact?.HeldBy(offer) ?? false;
     }
+}
 
-    private static bool Any(string[] words, HashSet<string> wanted)
+/// <summary>Words of the <see cref="Vocabulary"/> by number, one bit each: a search tests every word of every offer in reach.</summary>
+public sealed class WordSet
+{
+    private readonly ulong[] _bits;
+
+    public WordSet(List<int> ids)
     {
-        if (wanted.Count == 0) return false;
+        _bits = ids.Count == 0 ? [] : new ulong[(ids[^1] >> 6) + 1];
+        foreach (var id in ids) _bits[id >> 6] |= 1UL << id;
+    }
+
+    public bool ContainsAny(int[] words)
+    {
+        var bits = _bits;
+        if (bits.Length == 0) return false;
         foreach (var w in words)
         {
-            if (wanted.Contains(w)) return true;
+            var slot = w >> 6;
+            if (slot < bits.Length && (bits[slot] & (1UL << w)) != 0) return true;
         }
         return false;
     }
