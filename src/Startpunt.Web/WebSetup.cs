@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Localization;
 using Startpunt.Web.Features.OpenData;
 using Startpunt.Web.Features.Pages;
 
@@ -14,6 +15,8 @@ public static class WebSetup
     public static WebApplicationBuilder AddStartpuntWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        builder.Services.AddSingleton<IStringLocalizerFactory, Features.Shared.CachedTextsFactory>();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

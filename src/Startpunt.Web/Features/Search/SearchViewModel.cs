@@ -62,4 +62,16 @@ public sealed class SearchViewModel : IFragmentModel
     public int? LargerDistance => SearchForm.Distances.Where(d => d > DistanceKm).Cast<int?>().FirstOrDefault();
 
     public string LanguageName(string code) => Languages.FirstOrDefault(l => l.Code == code)?.DisplayName() ?? code;
+
+    public string LanguageNames(IReadOnlyList<string> codes) => codes.Count == 1 ? LanguageName(codes[0]) : string.Join(", ", codes.Select(LanguageName));
+
+    /// <summary>The region's product with this id (a result card's), if it is in the catalogue.</summary>
+    public Product? Product(int id)
+    {
+        foreach (var p in Products)
+        {
+            if (p.Id == id) return p;
+        }
+        return null;
+    }
 }

@@ -24,11 +24,15 @@ public sealed class ResidentWords(ContentStore content)
     }
 
     /// <summary>The resident's words for a product, or null when the region gives none.</summary>
-    public string? Product(string regionId, string productCode) =>
-        Words.TryGetValue(regionId, out var w) && w.Products.TryGetValue(productCode, out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+    public string? Product(string regionId, string productCode) => Product(Words.GetValueOrDefault(regionId), productCode);
 
-    public string? Level(string regionId, string levelCode) =>
-        Words.TryGetValue(regionId, out var w) && w.Levels.TryGetValue(levelCode, out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+    public string? Level(string regionId, string levelCode) => Level(Words.GetValueOrDefault(regionId), levelCode);
+
+    private static string? Product(ResidentWordsFile? words, string productCode) =>
+        words?.Products.GetValueOrDefault(productCode) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+
+    private static string? Level(ResidentWordsFile? words, string levelCode) =>
+        words?.Levels.GetValueOrDefault(levelCode) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     /// <summary>
     /// What a resident reads for an offer's product and level, and the region's own name for professionals:
@@ -38,9 +42,10 @@ public sealed class ResidentWords(ContentStore content)
     public (string Resident, string Code) Describe(string regionId, string productCode, string productName, string? levelCode, string? levelName)
     {
         var code = levelName is null ? productName : $"{productName} - {levelName}";
-        var product = Product(regionId, productCode);
+        var words = Words.GetValueOrDefault(regionId);
+        var product = Product(words, productCode);
         if (product is null) return (code, code);
-        var level = levelCode is null ? null : Level(regionId, levelCode) ?? levelName?.ToLowerInvariant();
+        var level = levelCode is null ? null : Level(words, levelCode) ?? levelName?.ToLowerInvariant();
         return (level is null ? product : $"{product}, {level}", code);
     }
 }

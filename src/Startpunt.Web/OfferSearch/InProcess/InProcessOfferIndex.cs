@@ -24,6 +24,12 @@ public sealed class InProcessOfferIndex
 
     public Vocabulary Vocabulary { get; } = new();
 
+    /// <summary>Target-group codes as bits, for <see cref="OfferColumns.TargetGroups"/>.</summary>
+    public CodeBits TargetGroupBits { get; } = new();
+
+    /// <summary>Language codes as bits, for <see cref="OfferColumns.Languages"/>.</summary>
+    public CodeBits LanguageBits { get; } = new();
+
     /// <summary>Loaded from the database: searches may use the index (until then they go to SQLite).</summary>
     public bool IsReady => _ready.Task.IsCompleted;
 
@@ -114,7 +120,7 @@ public sealed class InProcessOfferIndex
         foreach (var region in regionIds)
         {
             var offers = _byRegion.TryGetValue(region, out var byId) ? byId.Values.ToList() : [];
-            _regions[region] = new RegionSnapshot(_rules.GetValueOrDefault(region) ?? StoplightRules.Default, offers);
+            _regions[region] = new RegionSnapshot(_rules.GetValueOrDefault(region) ?? StoplightRules.Default, offers, this);
         }
     }
 }
@@ -126,7 +132,7 @@ public sealed class InProcessOfferIndex
 /// </summary>
 public sealed class RegionSnapshot
 {
-    public RegionSnapshot(StoplightRules rules, List<IndexedOffer> offers)
+    public RegionSnapshot(StoplightRules rules, List<IndexedOffer> offers, InProcessOfferIndex index)
     {
         Rules = rules;
         Count = offers.Count;
@@ -147,12 +153,12 @@ public sealed class RegionSnapshot
         Longitudes = [.. longitudes];
         CosLatitudes = Latitudes.Select(Distance.CosLatitude).ToArray();
         PlaceStarts = [.. starts];
-        Columns = new OfferColumns(Located);
+        Columns = new OfferColumns(Located, index);
         AtHome = offers.Where(o => !o.AtLocation)
             .SelectMany(o => o.ServiceArea.Select(m => (Municipality: m, Offer: o)))
             .GroupBy(x => x.Municipality, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new OfferColumns(g.Select(x => x.Offer)
-                .OrderBy(o => o.ProviderName, StringComparer.Ordinal).ThenBy(o => o.Id).ToArray()), StringComparer.Ordinal);
+                .OrderBy(o => o.ProviderName, StringComparer.Ordinal).ThenBy(o => o.Id).ToArray(), index), StringComparer.Ordinal);
     }
 
     public StoplightRules Rules { get; }
@@ -187,11 +193,52 @@ public sealed class RegionSnapshot
 /// Offers and, beside them in arrays, what every search reads of each: a search of a whole region reads these one
 /// after the other instead of a few thousand offers scattered over the heap.
 /// </summary>
-public sealed class OfferColumns(IndexedOffer[] offers)
+public sealed class OfferColumns(IndexedOffer[] offers, InProcessOfferIndex index)
 {
     public IndexedOffer[] Offers { get; } = offers;
     public int[] ProductIds { get; } = offers.Select(o => o.ProductId).ToArray();
     public bool[] IntakeOpen { get; } = offers.Select(o => o.IntakeOpen).ToArray();
     public int[] WaitingWeeks { get; } = offers.Select(o => o.WaitingWeeks).ToArray();
     public DateTime?[] ConfirmedAt { get; } = offers.Select(o => o.ConfirmedAt).ToArray();
+    public Transport[] Transport { get; } = offers.Select(o => o.Transport).ToArray();
+    /// <summary>Per offer, its target groups as <see cref="InProcessOfferIndex.TargetGroupBits"/>.</summary>
+    public ulong[] TargetGroups { get; } = offers.Select(o => index.TargetGroupBits.Of(o.TargetGroups)).ToArray();
+    /// <summary>Per offer, its languages as <see cref="InProcessOfferIndex.LanguageBits"/>.</summary>
+    public ulong[] Languages { get; } = offers.Select(o => index.LanguageBits.Of(o.Languages)).ToArray();
+}
+
+/// <summary>
+/// Codes (target groups, languages) as bits of a number, each code its own bit in the order first seen, so a filter on
+/// them tests a number in a column. Codes past the 63rd share the last bit: an offer with that bit is looked at itself.
+/// </summary>
+public sealed class CodeBits
+{
+    public const ulong Shared = 1UL << 63;
+    private readonly ConcurrentDictionary<string, ulong> _bits = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public ulong Of(string[] codes)
+    {
+        var bits = 0UL;
+        foreach (var code in codes) bits |= Bit(code);
+        return bits;
+    }
+
+    /// <summary>The bits of codes searched for: a code no offer ever had has none (and no offer passes on it).</summary>
+    public ulong Wanted(IEnumerable<string> codes)
+    {
+        var bits = 0UL;
+        foreach (var code in codes) bits |= _bits.GetValueOrDefault(code);
+        return bits;
+    }
+
+    private ulong Bit(string code)
+    {
+        if (_bits.TryGetValue(code, out var bit)) return bit;
+        lock (_lock)
+        {
+            if (_bits.TryGetValue(code, out bit)) return bit;
+            return _bits[code] = _bits.Count < 63 ? 1UL << _bits.Count : Shared;
+        }
+    }
 }

@@ -184,7 +184,10 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             if (_products is not null && !_products.Contains(offers.ProductIds[i])) return false;
             var intakeOpen = offers.IntakeOpen[i];
             if (query.IntakeOpenOnly && !intakeOpen) return false;
-            if (_readsOffer && !PassesOffer(offers.Offers[i])) return false;
+            if (query.Transport == TransportFilter.Offered && offers.Transport[i] == Transport.None) return false;
+            if (query.Transport == TransportFilter.Wheelchair && offers.Transport[i] != Transport.WithWheelchair) return false;
+            if (_groups.Length > 0 && !Holds(offers.TargetGroups[i] & _groupBits, offers.Offers[i].TargetGroups, _groups)) return false;
+            if (_languages.Length > 0 && !Holds(offers.Languages[i] & _languageBits, offers.Offers[i].Languages, _languages)) return false;
             light = rules.Derive(intakeOpen, offers.WaitingWeeks[i], offers.ConfirmedAt[i], now);
             if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && intakeOpen && light.WaitingWeeks <= weeks)) return false;
             if (query.ContractedFor is { } municipality && !Contracted(offers.Offers[i], municipality)) return false;
@@ -195,15 +198,16 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         public bool PassesEverything { get; } = query.ProductIds.Count == 0 && !query.IntakeOpenOnly && query.StartWithinWeeks is null
             && query.ContractedFor is null && text is null && query.Transport == TransportFilter.Any && query.Language is null && query.TargetGroups.Count == 0;
 
-        private readonly bool _readsOffer = query.Transport != TransportFilter.Any || query.Language is not null || query.TargetGroups.Count > 0;
+        private readonly ulong _groupBits = index.TargetGroupBits.Wanted(query.TargetGroups);
+        private readonly string[] _languages = query.Language is { } l ? [l] : [];
+        private readonly ulong _languageBits = query.Language is { } l ? index.LanguageBits.Wanted([l]) : 0;
 
-        private bool PassesOffer(IndexedOffer o)
-        {
-            if (query.Transport == TransportFilter.Offered && o.Transport == Transport.None) return false;
-            if (query.Transport == TransportFilter.Wheelchair && o.Transport != Transport.WithWheelchair) return false;
-            if (query.Language is { } language && Array.IndexOf(o.Languages, language) < 0) return false;
-            return _groups.Length == 0 || AnyOf(o.TargetGroups, _groups);
-        }
+        /// <summary>
+        /// Whether an offer has one of the wanted codes, from the bits they share (<see cref="CodeBits"/>): a code's own
+        /// bit says yes; only the bit that codes past the 63rd share needs the offer's codes themselves.
+        /// </summary>
+        private static bool Holds(ulong common, string[] codes, string[] wanted) =>
+            common != 0 && (common != CodeBits.Shared || AnyOf(codes, wanted));
 
         private bool Contracted(IndexedOffer o, string municipality)
         {
