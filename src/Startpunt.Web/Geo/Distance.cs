@@ -23,6 +23,27 @@ public static class Distance
 
     public static double CosLatitude(double latitude) => Math.Cos(ToRadians(latitude));
 
+    /// <summary>Up to this distance, and between <see cref="RoughLatitudes"/>, <see cref="RoughKm"/> is close to <see cref="Km"/>.</summary>
+    public const double RoughUpToKm = 200;
+
+    public const double RoughLatitudes = 60;
+
+    /// <summary>The most <see cref="RoughKm"/> differs from <see cref="Km"/>, relative, within its range.</summary>
+    public const double RoughError = 0.005;
+
+    /// <summary>
+    /// The flat-earth (equirectangular) distance, with both cosines given: no trigonometry, for a search that only
+    /// needs to know which places are clearly inside a radius or clearly behind a distance. Within
+    /// <see cref="RoughUpToKm"/> and <see cref="RoughLatitudes"/> it is within <see cref="RoughError"/> of <see cref="Km"/>.
+    /// </summary>
+    public static double RoughKm(double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2)
+    {
+        const double kmPerDegree = EarthRadiusKm * Math.PI / 180;
+        var dy = (lat2 - lat1) * kmPerDegree;
+        var dx = (lon2 - lon1) * kmPerDegree * (cosLat1 + cosLat2) / 2;
+        return Math.Sqrt(dx * dx + dy * dy);
+    }
+
     /// <summary>A box that contains every point within <paramref name="radiusKm"/>; used as a cheap prefilter.</summary>
     public static BoundingBox Box(double latitude, double longitude, double radiusKm)
     {

@@ -44,4 +44,22 @@ public sealed class DistanceTests
             Assert.InRange(pLon, box.MinLongitude, box.MaxLongitude);
         }
     }
+
+    [Fact]
+    public void The_rough_distance_is_within_its_error_of_the_great_circle_one_up_to_200_km()
+    {
+        var random = new Random(11);
+        var worst = 0.0;
+        for (var i = 0; i < 100_000; i++)
+        {
+            var (lat1, lon1) = (random.NextDouble() * 2 * Distance.RoughLatitudes - Distance.RoughLatitudes, random.NextDouble() * 360 - 180);
+            // Any direction, any distance up to the limit (a degree of latitude is 111 km).
+            var (lat2, lon2) = (lat1 + (random.NextDouble() * 2 - 1) * 1.8, lon1 + (random.NextDouble() * 2 - 1) * 3.6);
+            var km = Distance.Km(lat1, lon1, lat2, lon2);
+            if (km > Distance.RoughUpToKm || km < 0.001 || Math.Abs(lat2) > Distance.RoughLatitudes) continue;
+            var rough = Distance.RoughKm(lat1, lon1, Distance.CosLatitude(lat1), lat2, lon2, Distance.CosLatitude(lat2));
+            worst = Math.Max(worst, Math.Abs(rough - km) / km);
+        }
+        Assert.InRange(worst, 0, Distance.RoughError);
+    }
 }

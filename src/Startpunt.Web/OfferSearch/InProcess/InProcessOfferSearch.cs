@@ -32,6 +32,8 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         var (minLon, maxLon) = (query.Longitude - dLon, query.Longitude + dLon);
         var cosLatitude = Distance.CosLatitude(query.Latitude);
         var (latitudes, longitudes, cosines, starts, located) = (snapshot.Latitudes, snapshot.Longitudes, snapshot.CosLatitudes, snapshot.PlaceStarts, snapshot.Located);
+        // Without filters, by distance, what comes after the kept hits is only counted (see BestHits).
+        var countOnly = filter.PassesEverything && query.Sort == SearchSort.Distance;
         // Help at home first: it has no distance, so in the distance order it comes before every place. It is kept by
         // provider name and id, the order's last word, so a hit that ties with the worst kept one comes after it
         // (not so in the name order, where the provider's sort key and the product come first).
@@ -40,6 +42,11 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             var tiesLose = query.Sort != SearchSort.Name;
             for (var i = 0; i < atHome.Offers.Length; i++)
             {
+                if (countOnly && best.FullOfHelpAtHome)
+                {
+                    best.Count(atHome.Offers.Length - i);
+                    break;
+                }
                 if (filter.Passes(atHome, i, out var light)) best.Add(atHome.Offers[i], null, light, tiesLose);
             }
         }
@@ -47,11 +54,25 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         // The places within the radius, measured once each. Without filters, by distance, a place farther than the worst
         // kept hit (when that one is confirmed) can only be counted: nothing there comes before it. In the band's order
         // the kept hits soon are the near ones, so most places are only counted (sorting them first cost more than it saved).
-        var countOnly = filter.PassesEverything && query.Sort == SearchSort.Distance;
+        // A flat-earth distance first (no trigonometry; within Distance.RoughError of the exact one) tells most places
+        // apart: clearly outside the radius, or clearly inside and behind the worst kept hit. Only the others are
+        // measured exactly, so every place is counted or kept exactly as the exact distance says.
+        var rough = query.RadiusKm <= Distance.RoughUpToKm && Math.Abs(query.Latitude) <= Distance.RoughLatitudes;
+        var (atLeast, atMost) = (1 / (1 + Distance.RoughError), 1 / (1 - Distance.RoughError));
         for (var p = snapshot.FirstAtOrAbove(box.MinLatitude); p < latitudes.Length && latitudes[p] <= box.MaxLatitude; p++)
         {
             var lon = longitudes[p];
             if (lon < minLon || lon > maxLon) continue;
+            if (rough)
+            {
+                var roughKm = Distance.RoughKm(query.Latitude, query.Longitude, cosLatitude, latitudes[p], lon, cosines[p]);
+                if (roughKm * atLeast > query.RadiusKm) continue;
+                if (countOnly && roughKm * atMost <= query.RadiusKm && best.BeatsEverythingAt(roughKm * atLeast))
+                {
+                    best.Count(starts[p + 1] - starts[p]);
+                    continue;
+                }
+            }
             var km = Distance.Km(query.Latitude, query.Longitude, cosLatitude, latitudes[p], lon, cosines[p]);
             if (km > query.RadiusKm) continue;
             if (countOnly && best.BeatsEverythingAt(km))
@@ -118,10 +139,18 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         public void Count(int hits) => Total += hits;
 
         /// <summary>
-        /// Every hit at <paramref name="km"/> comes after the kept ones, in the distance order: as many are kept as
-        /// the page needs, and the worst of them is confirmed and nearer (a confirmed hit comes before any unconfirmed one).
+        /// Every hit at <paramref name="km"/> (or farther) comes after the kept ones, in the distance order: as many are kept as
+        /// the page needs, and the worst of them is confirmed (a confirmed hit comes before any unconfirmed one) and
+        /// nearer, or help at home (which comes before every place).
         /// </summary>
-        public bool BeatsEverythingAt(double km) => sort == SearchSort.Distance && _count == capacity && _heap[0].Key.Light.IsKnown && _heap[0].Key.Km < km;
+        public bool BeatsEverythingAt(double km) =>
+            sort == SearchSort.Distance && _count == capacity && _heap[0].Key.Light.IsKnown && (_heap[0].Key.Km is not { } worst || worst < km);
+
+        /// <summary>
+        /// No more help at home is kept, in the distance order: as many are kept as the page needs, and the worst of
+        /// them is confirmed help at home, which came before the rest (they come by provider name and id, as the order ends).
+        /// </summary>
+        public bool FullOfHelpAtHome => sort == SearchSort.Distance && _count == capacity && _heap[0].Key.Light.IsKnown && _heap[0].Key.Km is null;
 
         private static OrderKey Key(IndexedOffer o, double? km, Stoplight light) => new(o.Id, o.ProviderName, o.ProductName, km, light, o.NameKey, o.ProductKey);
 
