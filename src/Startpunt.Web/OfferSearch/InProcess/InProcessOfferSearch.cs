@@ -199,7 +199,8 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
     /// <summary>Everything but place and radius: the cheap tests first, text last.</summary>
     private sealed class Filter(OfferSearchQuery query, StoplightRules rules, DateTime now, InProcessOfferIndex index, TextQuery? text)
     {
-        private readonly HashSet<int>? _products = query.ProductIds.Count > 0 ? query.ProductIds.ToHashSet() : null;
+        // By product id, whether it is asked for: one load per offer, where a hash set cost a lookup.
+        private readonly bool[]? _products = query.ProductIds.Count > 0 ? Wanted(query.ProductIds) : null;
         private readonly string[] _groups = query.TargetGroups.ToArray();
         private readonly DateOnly _today = DateOnly.FromDateTime(now);
 
@@ -210,7 +211,7 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         public bool Passes(OfferColumns offers, int i, out Stoplight light)
         {
             light = default;
-            if (_products is not null && !_products.Contains(offers.ProductIds[i])) return false;
+            if (_products is not null && !((uint)offers.ProductIds[i] < (uint)_products.Length && _products[offers.ProductIds[i]])) return false;
             var intakeOpen = offers.IntakeOpen[i];
             if (query.IntakeOpenOnly && !intakeOpen) return false;
             if (query.Transport == TransportFilter.Offered && offers.Transport[i] == Transport.None) return false;
@@ -221,6 +222,16 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && intakeOpen && light.WaitingWeeks <= weeks)) return false;
             if (query.ContractedFor is { } municipality && !Contracted(offers.Offers[i], municipality)) return false;
             return text is null || text.Matches(offers.Offers[i]);
+        }
+
+        private static bool[] Wanted(IReadOnlyCollection<int> productIds)
+        {
+            var wanted = new bool[Math.Clamp(productIds.Max() + 1, 0, 1 << 20)];
+            foreach (var id in productIds)
+            {
+                if (id >= 0 && id < wanted.Length) wanted[id] = true;
+            }
+            return wanted;
         }
 
         /// <summary>No filter at all: every offer within the radius is a hit.</summary>
