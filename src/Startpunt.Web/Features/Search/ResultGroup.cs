@@ -26,6 +26,17 @@ public sealed record ResultGroup(OfferHit First, IReadOnlyList<OfferHit> Offers)
         return groups;
     }
 
+    /// <summary>Where the card's location is: its name and town (once when they are the same).</summary>
+    public string Place
+    {
+        get
+        {
+            var (name, town) = (First.LocationName, First.Town);
+            if (string.IsNullOrWhiteSpace(name)) return string.IsNullOrWhiteSpace(town) ? "" : town;
+            return string.IsNullOrWhiteSpace(town) || town == name ? name : $"{name}, {town}";
+        }
+    }
+
     private static bool SamePlace(OfferHit a, OfferHit b) =>
         a.ProviderId == b.ProviderId && a.LocationId == b.LocationId;
 }

@@ -23,16 +23,18 @@ public sealed class CachedTextsFactory(ResourceManagerStringLocalizerFactory res
     {
         // Keys are the texts in the code; a key built from input (a product code looked up as a text) could grow it without end.
         private const int MaxTexts = 20_000;
-        private readonly ConcurrentDictionary<(string Culture, string Name), LocalizedString> _texts = new();
+        // Per culture, then by text: string keys alone hash fast (a tuple's would hash both strings the slow way).
+        private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, LocalizedString>> _cultures = new(StringComparer.Ordinal);
 
         public LocalizedString this[string name]
         {
             get
             {
-                var key = (CultureInfo.CurrentUICulture.Name, name);
-                if (_texts.TryGetValue(key, out var text)) return text;
+                var culture = CultureInfo.CurrentUICulture.Name;
+                if (!_cultures.TryGetValue(culture, out var texts)) texts = _cultures.GetOrAdd(culture, _ => new(StringComparer.Ordinal));
+                if (texts.TryGetValue(name, out var text)) return text;
                 text = inner[name];
-                if (_texts.Count < MaxTexts) _texts.TryAdd(key, text);
+                if (texts.Count < MaxTexts) texts.TryAdd(name, text);
                 return text;
             }
         }
