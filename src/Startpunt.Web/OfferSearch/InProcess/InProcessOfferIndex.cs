@@ -154,6 +154,12 @@ public sealed class RegionSnapshot
         CosLatitudes = Latitudes.Select(Distance.CosLatitude).ToArray();
         PlaceStarts = [.. starts];
         Columns = new OfferColumns(Located, index);
+        foreach (var id in Located.Select(o => o.ProductId).Distinct().Order()) _productBits[id] = _productBits.Count < 63 ? 1UL << _productBits.Count : CodeBits.Shared;
+        PlaceProducts = new ulong[Latitudes.Length];
+        for (var p = 0; p < PlaceProducts.Length; p++)
+        {
+            for (var i = PlaceStarts[p]; i < PlaceStarts[p + 1]; i++) PlaceProducts[p] |= _productBits[Located[i].ProductId];
+        }
         AtHome = offers.Where(o => !o.AtLocation)
             .SelectMany(o => o.ServiceArea.Select(m => (Municipality: m, Offer: o)))
             .GroupBy(x => x.Municipality, StringComparer.Ordinal)
@@ -171,6 +177,22 @@ public sealed class RegionSnapshot
     public double[] CosLatitudes { get; }
     /// <summary>Where each place's offers start in <see cref="Located"/>, and one more: the end of the last.</summary>
     public int[] PlaceStarts { get; }
+    /// <summary>
+    /// Per place, the products offered there as bits (<see cref="ProductBits"/>): a search for a product passes by
+    /// places without it, most of them, without reading their offers.
+    /// </summary>
+    public ulong[] PlaceProducts { get; }
+
+    private readonly Dictionary<int, ulong> _productBits = [];
+
+    /// <summary>The bits of these products in <see cref="PlaceProducts"/> (none for a product offered at no place here).</summary>
+    public ulong ProductBits(IEnumerable<int> productIds)
+    {
+        var bits = 0UL;
+        foreach (var id in productIds) bits |= _productBits.GetValueOrDefault(id);
+        return bits;
+    }
+
     /// <summary><see cref="Located"/> with the columns every search reads.</summary>
     public OfferColumns Columns { get; }
     /// <summary>Help at home per municipality it comes to, by provider name (ordinal), then id.</summary>

@@ -32,6 +32,8 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         var (minLon, maxLon) = (query.Longitude - dLon, query.Longitude + dLon);
         var cosLatitude = Distance.CosLatitude(query.Latitude);
         var (latitudes, longitudes, cosines, starts, located) = (snapshot.Latitudes, snapshot.Longitudes, snapshot.CosLatitudes, snapshot.PlaceStarts, snapshot.Located);
+        // Asked for products: places without any of them are passed by (their offers would not pass the filter).
+        var (placeProducts, products) = query.ProductIds.Count > 0 ? (snapshot.PlaceProducts, snapshot.ProductBits(query.ProductIds)) : (null, 0UL);
         // Without filters, by distance, what comes after the kept hits is only counted (see BestHits).
         var countOnly = filter.PassesEverything && query.Sort == SearchSort.Distance;
         // Help at home first: it has no distance, so in the distance order it comes before every place. It is kept by
@@ -62,7 +64,7 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         for (var p = snapshot.FirstAtOrAbove(box.MinLatitude); p < latitudes.Length && latitudes[p] <= box.MaxLatitude; p++)
         {
             var lon = longitudes[p];
-            if (lon < minLon || lon > maxLon) continue;
+            if (lon < minLon || lon > maxLon || (placeProducts is not null && (placeProducts[p] & products) == 0)) continue;
             if (rough)
             {
                 var roughKm = Distance.RoughKm(query.Latitude, query.Longitude, cosLatitude, latitudes[p], lon, cosines[p]);
