@@ -10,14 +10,24 @@ namespace Startpunt.Web.OfferSearch.InProcess;
 /// </summary>
 public static class OfferIndexLoader
 {
+    /// <summary>How many offers a full load reads at a time.</summary>
+    private const int LoadBatch = 5_000;
+
     /// <summary>The visible offers among <paramref name="ids"/>, or all visible offers when it is null.</summary>
     public static async Task<List<IndexedOffer>> OffersAsync(
         StartpuntDb db, IReadOnlyCollection<int>? ids, StringPool pool, Vocabulary vocabulary, CancellationToken ct)
     {
-        var idList = ids?.ToList();
-        var offers = db.Offers.AsNoTracking().Where(o => !o.Paused);
-        if (idList is not null) offers = offers.Where(o => idList.Contains(o.Id));
-        var rows = await offers.Select(o => new
+        if (ids is null)
+        {
+            // All of them in batches: a batch's rows (descriptions, target groups, service areas) are garbage before the
+            // next is read, so a node loading 100,000 offers never holds all their rows beside the index it builds.
+            var all = await db.Offers.AsNoTracking().Where(o => !o.Paused).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
+            var loaded = new List<IndexedOffer>(all.Count);
+            foreach (var batch in all.Chunk(LoadBatch)) loaded.AddRange(await OffersAsync(db, batch, pool, vocabulary, ct));
+            return loaded;
+        }
+        var idList = ids.ToList();
+        var rows = await db.Offers.AsNoTracking().Where(o => !o.Paused && idList.Contains(o.Id)).Select(o => new
         {
             o.Id, o.RegionId, o.ProviderId, ProviderName = o.Provider!.Name, o.ProductId, ProductName = o.Product!.Name,
             LevelName = o.ProductLevel != null ? o.ProductLevel.Name : null, o.Product.Kind, o.LocationId,
@@ -29,18 +39,12 @@ public static class OfferIndexLoader
         }).ToListAsync(ct);
         if (rows.Count == 0) return [];
 
-        var groupRows = db.Set<OfferTargetGroup>().AsNoTracking();
-        var languageRows = db.Set<OfferLanguage>().AsNoTracking();
-        var areaRows = db.Set<OfferMunicipality>().AsNoTracking();
-        if (idList is not null)
-        {
-            groupRows = groupRows.Where(t => idList.Contains(t.OfferId));
-            languageRows = languageRows.Where(l => idList.Contains(l.OfferId));
-            areaRows = areaRows.Where(m => idList.Contains(m.OfferId));
-        }
-        var groups = (await groupRows.ToListAsync(ct)).ToLookup(t => t.OfferId, t => t.TargetGroupCode);
-        var languages = (await languageRows.ToListAsync(ct)).ToLookup(l => l.OfferId, l => l.LanguageCode);
-        var areas = (await areaRows.ToListAsync(ct)).ToLookup(m => m.OfferId, m => m.MunicipalityCode);
+        var groups = (await db.Set<OfferTargetGroup>().AsNoTracking().Where(t => idList.Contains(t.OfferId)).ToListAsync(ct))
+            .ToLookup(t => t.OfferId, t => t.TargetGroupCode);
+        var languages = (await db.Set<OfferLanguage>().AsNoTracking().Where(l => idList.Contains(l.OfferId)).ToListAsync(ct))
+            .ToLookup(l => l.OfferId, l => l.LanguageCode);
+        var areas = (await db.Set<OfferMunicipality>().AsNoTracking().Where(m => idList.Contains(m.OfferId)).ToListAsync(ct))
+            .ToLookup(m => m.OfferId, m => m.MunicipalityCode);
 
         return rows.Select(r => new IndexedOffer
         {
