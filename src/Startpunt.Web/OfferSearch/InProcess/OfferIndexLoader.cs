@@ -17,17 +17,32 @@ public static class OfferIndexLoader
     public static async Task<List<IndexedOffer>> OffersAsync(
         StartpuntDb db, IReadOnlyCollection<int>? ids, StringPool pool, Vocabulary vocabulary, CancellationToken ct)
     {
-        if (ids is null)
+        if (ids is not null) return ids.Count == 0 ? [] : await ReadAsync(db, ids.ToList(), ids.Min(), ids.Max(), pool, vocabulary, ct);
+        // All of them in batches of ids that follow each other: a batch's rows (descriptions, target groups, service
+        // areas) are garbage before the next is read, so a node loading 100,000 offers never holds all their rows beside
+        // the index it builds. A batch is a range of ids, which every table reads from its key.
+        var all = await db.Offers.AsNoTracking().Where(o => !o.Paused).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
+        var loaded = new List<IndexedOffer>(all.Count);
+        foreach (var batch in all.Chunk(LoadBatch)) loaded.AddRange(await ReadAsync(db, null, batch[0], batch[^1], pool, vocabulary, ct));
+        return loaded;
+    }
+
+    /// <summary>The visible offers with ids from <paramref name="from"/> to <paramref name="to"/>, and among <paramref name="ids"/> when given.</summary>
+    private static async Task<List<IndexedOffer>> ReadAsync(
+        StartpuntDb db, List<int>? ids, int from, int to, StringPool pool, Vocabulary vocabulary, CancellationToken ct)
+    {
+        var offers = db.Offers.AsNoTracking().Where(o => !o.Paused && o.Id >= from && o.Id <= to);
+        var groupRows = db.Set<OfferTargetGroup>().AsNoTracking().Where(t => t.OfferId >= from && t.OfferId <= to);
+        var languageRows = db.Set<OfferLanguage>().AsNoTracking().Where(l => l.OfferId >= from && l.OfferId <= to);
+        var areaRows = db.Set<OfferMunicipality>().AsNoTracking().Where(m => m.OfferId >= from && m.OfferId <= to);
+        if (ids is not null)
         {
-            // All of them in batches: a batch's rows (descriptions, target groups, service areas) are garbage before the
-            // next is read, so a node loading 100,000 offers never holds all their rows beside the index it builds.
-            var all = await db.Offers.AsNoTracking().Where(o => !o.Paused).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
-            var loaded = new List<IndexedOffer>(all.Count);
-            foreach (var batch in all.Chunk(LoadBatch)) loaded.AddRange(await OffersAsync(db, batch, pool, vocabulary, ct));
-            return loaded;
+            offers = offers.Where(o => ids.Contains(o.Id));
+            groupRows = groupRows.Where(t => ids.Contains(t.OfferId));
+            languageRows = languageRows.Where(l => ids.Contains(l.OfferId));
+            areaRows = areaRows.Where(m => ids.Contains(m.OfferId));
         }
-        var idList = ids.ToList();
-        var rows = await db.Offers.AsNoTracking().Where(o => !o.Paused && idList.Contains(o.Id)).Select(o => new
+        var rows = await offers.Select(o => new
         {
             o.Id, o.RegionId, o.ProviderId, ProviderName = o.Provider!.Name, o.ProductId, ProductName = o.Product!.Name,
             LevelName = o.ProductLevel != null ? o.ProductLevel.Name : null, o.Product.Kind, o.LocationId,
@@ -39,12 +54,9 @@ public static class OfferIndexLoader
         }).ToListAsync(ct);
         if (rows.Count == 0) return [];
 
-        var groups = (await db.Set<OfferTargetGroup>().AsNoTracking().Where(t => idList.Contains(t.OfferId)).ToListAsync(ct))
-            .ToLookup(t => t.OfferId, t => t.TargetGroupCode);
-        var languages = (await db.Set<OfferLanguage>().AsNoTracking().Where(l => idList.Contains(l.OfferId)).ToListAsync(ct))
-            .ToLookup(l => l.OfferId, l => l.LanguageCode);
-        var areas = (await db.Set<OfferMunicipality>().AsNoTracking().Where(m => idList.Contains(m.OfferId)).ToListAsync(ct))
-            .ToLookup(m => m.OfferId, m => m.MunicipalityCode);
+        var groups = (await groupRows.ToListAsync(ct)).ToLookup(t => t.OfferId, t => t.TargetGroupCode);
+        var languages = (await languageRows.ToListAsync(ct)).ToLookup(l => l.OfferId, l => l.LanguageCode);
+        var areas = (await areaRows.ToListAsync(ct)).ToLookup(m => m.OfferId, m => m.MunicipalityCode);
 
         return rows.Select(r => new IndexedOffer
         {
