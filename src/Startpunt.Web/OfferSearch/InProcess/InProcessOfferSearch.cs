@@ -218,8 +218,8 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             if (query.IntakeOpenOnly && !intakeOpen) return false;
             if (query.Transport == TransportFilter.Offered && offers.Transport[i] == Transport.None) return false;
             if (query.Transport == TransportFilter.Wheelchair && offers.Transport[i] != Transport.WithWheelchair) return false;
-            if (_groups.Length > 0 && !Holds(offers.TargetGroups[i] & _groupBits, offers.Offers[i].TargetGroups, _groups)) return false;
-            if (_languages.Length > 0 && !Holds(offers.Languages[i] & _languageBits, offers.Offers[i].Languages, _languages)) return false;
+            if (_groups.Length > 0 && !Holds(offers.TargetGroups[i] & _groupBits, offers.Offers, i, _groups, static o => o.TargetGroups)) return false;
+            if (_languages.Length > 0 && !Holds(offers.Languages[i] & _languageBits, offers.Offers, i, _languages, static o => o.Languages)) return false;
             light = rules.Derive(intakeOpen, offers.WaitingWeeks[i], offers.ConfirmedAt[i], now);
             if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && intakeOpen && light.WaitingWeeks <= weeks)) return false;
             if (query.ContractedFor is { } municipality && !Contracted(offers.Offers[i], municipality)) return false;
@@ -248,8 +248,8 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         /// Whether an offer has one of the wanted codes, from the bits they share (<see cref="CodeBits"/>): a code's own
         /// bit says yes; only the bit that codes past the 63rd share needs the offer's codes themselves.
         /// </summary>
-        private static bool Holds(ulong common, string[] codes, string[] wanted) =>
-            common != 0 && (common != CodeBits.Shared || AnyOf(codes, wanted));
+        private static bool Holds(ulong common, IndexedOffer[] offers, int i, string[] wanted, Func<IndexedOffer, string[]> codes) =>
+            common != 0 && (common != CodeBits.Shared || AnyOf(codes(offers[i]), wanted));
 
         private bool Contracted(IndexedOffer o, string municipality)
         {
