@@ -25,10 +25,10 @@ public sealed class InProcessOfferIndex
     public Vocabulary Vocabulary { get; } = new();
 
     /// <summary>Target-group codes as bits, for <see cref="OfferColumns.TargetGroups"/>.</summary>
-    public CodeBits TargetGroupBits { get; } = new();
+    public CodeBits<string> TargetGroupBits { get; } = new();
 
     /// <summary>Language codes as bits, for <see cref="OfferColumns.Languages"/>.</summary>
-    public CodeBits LanguageBits { get; } = new();
+    public CodeBits<string> LanguageBits { get; } = new();
 
     /// <summary>Loaded from the database: searches may use the index (until then they go to SQLite).</summary>
     public bool IsReady => _ready.Task.IsCompleted;
@@ -154,11 +154,10 @@ public sealed class RegionSnapshot
         CosLatitudes = Latitudes.Select(Distance.CosLatitude).ToArray();
         PlaceStarts = [.. starts];
         Columns = new OfferColumns(Located, index);
-        foreach (var id in Located.Select(o => o.ProductId).Distinct().Order()) _productBits[id] = _productBits.Count < 63 ? 1UL << _productBits.Count : CodeBits.Shared;
         PlaceProducts = new ulong[Latitudes.Length];
         for (var p = 0; p < PlaceProducts.Length; p++)
         {
-            for (var i = PlaceStarts[p]; i < PlaceStarts[p + 1]; i++) PlaceProducts[p] |= _productBits[Located[i].ProductId];
+            for (var i = PlaceStarts[p]; i < PlaceStarts[p + 1]; i++) PlaceProducts[p] |= ProductBits.Of(Located[i].ProductId);
         }
         AtHome = offers.Where(o => !o.AtLocation)
             .SelectMany(o => o.ServiceArea.Select(m => (Municipality: m, Offer: o)))
@@ -183,15 +182,8 @@ public sealed class RegionSnapshot
     /// </summary>
     public ulong[] PlaceProducts { get; }
 
-    private readonly Dictionary<int, ulong> _productBits = [];
-
-    /// <summary>The bits of these products in <see cref="PlaceProducts"/> (none for a product offered at no place here).</summary>
-    public ulong ProductBits(IEnumerable<int> productIds)
-    {
-        var bits = 0UL;
-        foreach (var id in productIds) bits |= _productBits.GetValueOrDefault(id);
-        return bits;
-    }
+    /// <summary>This region's products at a place as bits, for <see cref="PlaceProducts"/>.</summary>
+    public CodeBits<int> ProductBits { get; } = new();
 
     /// <summary><see cref="Located"/> with the columns every search reads.</summary>
     public OfferColumns Columns { get; }
@@ -230,31 +222,24 @@ public sealed class OfferColumns(IndexedOffer[] offers, InProcessOfferIndex inde
 }
 
 /// <summary>
-/// Codes (target groups, languages) as bits of a number, each code its own bit in the order first seen, so a filter on
-/// them tests a number in a column. Codes past the 63rd share the last bit: an offer with that bit is looked at itself.
+/// Codes (target groups, languages, a region's products) as bits of a number, each code its own bit in the order first
+/// seen, so a filter on them tests a number in a column. Codes past the 63rd share the last bit: an offer with that bit
+/// is looked at itself.
 /// </summary>
-public sealed class CodeBits
+public sealed class CodeBits<T> where T : notnull
 {
     public const ulong Shared = 1UL << 63;
-    private readonly ConcurrentDictionary<string, ulong> _bits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<T, ulong> _bits = new();
     private readonly Lock _lock = new();
 
-    public ulong Of(string[] codes)
+    public ulong Of(T[] codes)
     {
         var bits = 0UL;
-        foreach (var code in codes) bits |= Bit(code);
+        foreach (var code in codes) bits |= Of(code);
         return bits;
     }
 
-    /// <summary>The bits of codes searched for: a code no offer ever had has none (and no offer passes on it).</summary>
-    public ulong Wanted(IEnumerable<string> codes)
-    {
-        var bits = 0UL;
-        foreach (var code in codes) bits |= _bits.GetValueOrDefault(code);
-        return bits;
-    }
-
-    private ulong Bit(string code)
+    public ulong Of(T code)
     {
         if (_bits.TryGetValue(code, out var bit)) return bit;
         lock (_lock)
@@ -262,5 +247,13 @@ public sealed class CodeBits
             if (_bits.TryGetValue(code, out bit)) return bit;
             return _bits[code] = _bits.Count < 63 ? 1UL << _bits.Count : Shared;
         }
+    }
+
+    /// <summary>The bits of codes searched for: a code no offer ever had has none (and no offer passes on it).</summary>
+    public ulong Wanted(IEnumerable<T> codes)
+    {
+        var bits = 0UL;
+        foreach (var code in codes) bits |= _bits.GetValueOrDefault(code);
+        return bits;
     }
 }

@@ -33,7 +33,7 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         var cosLatitude = Distance.CosLatitude(query.Latitude);
         var (latitudes, longitudes, cosines, starts, located) = (snapshot.Latitudes, snapshot.Longitudes, snapshot.CosLatitudes, snapshot.PlaceStarts, snapshot.Located);
         // Asked for products: places without any of them are passed by (their offers would not pass the filter).
-        var (placeProducts, products) = query.ProductIds.Count > 0 ? (snapshot.PlaceProducts, snapshot.ProductBits(query.ProductIds)) : (null, 0UL);
+        var (placeProducts, products) = query.ProductIds.Count > 0 ? (snapshot.PlaceProducts, snapshot.ProductBits.Wanted(query.ProductIds)) : (null, 0UL);
         // Without filters, by distance, what comes after the kept hits is only counted (see BestHits).
         var countOnly = filter.PassesEverything && query.Sort == SearchSort.Distance;
         // Help at home first: it has no distance, so in the distance order it comes before every place. It is kept by
@@ -245,11 +245,11 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         private readonly ulong _languageBits = query.Language is { } l ? index.LanguageBits.Wanted([l]) : 0;
 
         /// <summary>
-        /// Whether an offer has one of the wanted codes, from the bits they share (<see cref="CodeBits"/>): a code's own
+        /// Whether an offer has one of the wanted codes, from the bits they share (<see cref="CodeBits{T}"/>): a code's own
         /// bit says yes; only the bit that codes past the 63rd share needs the offer's codes themselves.
         /// </summary>
         private static bool Holds(ulong common, IndexedOffer[] offers, int i, string[] wanted, Func<IndexedOffer, string[]> codes) =>
-            common != 0 && (common != CodeBits.Shared || AnyOf(codes(offers[i]), wanted));
+            common != 0 && (common != CodeBits<string>.Shared || AnyOf(codes(offers[i]), wanted));
 
         private bool Contracted(IndexedOffer o, string municipality)
         {
