@@ -13,7 +13,8 @@ namespace Startpunt.Web.Features.Consultant;
 [Authorize(Policy = Roles.Consultant)]
 public sealed class IndexModel(ConsultantSearch search, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public SearchForm Form { get; set; } = new();
+    /// <summary>The search in the URL (<see cref="SearchForm.Read"/>).</summary>
+    public SearchForm Form => field ??= SearchForm.Read(Request.Query);
     [BindProperty(SupportsGet = true)] public ConsultantFilters Filters { get; set; } = new();
     public ConsultantViewModel Result { get; private set; } = null!;
 

@@ -13,8 +13,8 @@ namespace Startpunt.Web.Features.Search;
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class EmbedModel(ResidentSearch search, EmbedOrigins origins, SearchChoices choices, IStringLocalizer<SharedResource> L) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public SearchForm Form { get; set; } = new();
+    /// <summary>The search in the URL (<see cref="SearchForm.Read"/>).</summary>
+    public SearchForm Form => field ??= SearchForm.Read(Request.Query);
 
     public SearchViewModel Search { get; private set; } = null!;
     public Domain.Region Region { get; private set; } = null!;

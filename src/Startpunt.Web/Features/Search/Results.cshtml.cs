@@ -10,8 +10,8 @@ namespace Startpunt.Web.Features.Search;
 public sealed class ResultsModel(ResidentSearch search, GettingHelp.HowToGetHelpBuilder help, Maps.MapTiles tiles, ResultsMapBuilder map,
     SearchChoices choices, Geo.PlaceDirectory places, IStringLocalizer<SharedResource> L) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public SearchForm Form { get; set; } = new();
+    /// <summary>The search in the URL (<see cref="SearchForm.Read"/>).</summary>
+    public SearchForm Form => field ??= SearchForm.Read(Request.Query);
 
     public SearchViewModel Search { get; private set; } = null!;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 
 namespace Startpunt.Web.Features.Search;
 
@@ -9,50 +8,69 @@ public sealed class SearchForm
     public const int DefaultDistance = 10;
     public const int TextMaxLength = 100;
 
-    [FromQuery(Name = "postcode")] public string? Postcode { get; set; }
-    [FromQuery(Name = "afstand")] public string? Distance { get; set; }
-    [FromQuery(Name = "product")] public string? Product { get; set; }
-    [FromQuery(Name = "doelgroep")] public string? TargetGroup { get; set; }
-    [FromQuery(Name = "q")] public string? Text { get; set; }
-    [FromQuery(Name = "binnen")] public string? StartWithin { get; set; }
-    [FromQuery(Name = "vervoer")] public string? Transport { get; set; }
-    [FromQuery(Name = "taal")] public string? Language { get; set; }
-    [FromQuery(Name = "sorteer")] public string? Sort { get; set; }
-    [FromQuery(Name = "pagina")] public string? Page { get; set; }
+    public string? Postcode { get; set; }
+    public string? Distance { get; set; }
+    public string? Product { get; set; }
+    public string? TargetGroup { get; set; }
+    public string? Text { get; set; }
+    public string? StartWithin { get; set; }
+    public string? Transport { get; set; }
+    public string? Language { get; set; }
+    public string? Sort { get; set; }
+    public string? Page { get; set; }
     /// <summary>Only on /embed: the region whose website shows the search (its frame-ancestors).</summary>
-    [FromQuery(Name = "regio")] public string? Region { get; set; }
+    public string? Region { get; set; }
+
+    /// <summary>Each field's name in the URL, in the order links write them.</summary>
+    private static readonly (string Key, Func<SearchForm, string?> Get, Action<SearchForm, string?> Set)[] Fields =
+    [
+        ("postcode", f => f.Postcode, (f, v) => f.Postcode = v), ("afstand", f => f.Distance, (f, v) => f.Distance = v),
+        ("product", f => f.Product, (f, v) => f.Product = v), ("doelgroep", f => f.TargetGroup, (f, v) => f.TargetGroup = v),
+        ("q", f => f.Text, (f, v) => f.Text = v), ("binnen", f => f.StartWithin, (f, v) => f.StartWithin = v),
+        ("vervoer", f => f.Transport, (f, v) => f.Transport = v), ("taal", f => f.Language, (f, v) => f.Language = v),
+        ("sorteer", f => f.Sort, (f, v) => f.Sort = v), ("pagina", f => f.Page, (f, v) => f.Page = v), ("regio", f => f.Region, (f, v) => f.Region = v),
+    ];
+
+    /// <summary>
+    /// The search as the URL has it: a key's first value, blank as none. Read by hand rather than by model binding, which
+    /// cost the results page as much as its search (eleven properties through the complex-object binder on every request).
+    /// </summary>
+    public static SearchForm Read(IQueryCollection query)
+    {
+        var form = new SearchForm();
+        foreach (var (key, _, set) in Fields)
+        {
+            if (query.TryGetValue(key, out var values) && values.Count > 0 && !string.IsNullOrWhiteSpace(values[0])) set(form, values[0]);
+        }
+        return form;
+    }
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Postcode) && string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Product);
 
     /// <summary>The query string for this search with some values changed (null removes a key); used by paging, sorting and suggestions.</summary>
     public string ToQueryString(IReadOnlyDictionary<string, string?>? changes = null)
     {
-        ReadOnlySpan<KeyValuePair<string, string?>> values =
-        [
-            new("postcode", Postcode), new("afstand", Distance), new("product", Product), new("doelgroep", TargetGroup), new("q", Text),
-            new("binnen", StartWithin), new("vervoer", Transport), new("taal", Language), new("sorteer", Sort), new("pagina", Page), new("regio", Region),
-        ];
-        var kept = new List<KeyValuePair<string, string?>>(values.Length);
-        foreach (var (key, value) in values)
+        var kept = new List<KeyValuePair<string, string?>>(Fields.Length);
+        foreach (var (key, get, _) in Fields)
         {
-            var v = changes is not null && changes.TryGetValue(key, out var changed) ? changed : value;
+            var v = changes is not null && changes.TryGetValue(key, out var changed) ? changed : get(this);
             if (!string.IsNullOrWhiteSpace(v)) kept.Add(new(key, v));
         }
         if (changes is not null)
         {
             foreach (var (key, value) in changes)
             {
-                if (!string.IsNullOrWhiteSpace(value) && !Contains(values, key)) kept.Add(new(key, value));
+                if (!string.IsNullOrWhiteSpace(value) && !IsField(key)) kept.Add(new(key, value));
             }
         }
         return Microsoft.AspNetCore.Http.QueryString.Create(kept).ToUriComponent();
     }
 
-    private static bool Contains(ReadOnlySpan<KeyValuePair<string, string?>> values, string key)
+    private static bool IsField(string key)
     {
-        foreach (var kv in values)
+        foreach (var field in Fields)
         {
-            if (kv.Key == key) return true;
+            if (field.Key == key) return true;
         }
         return false;
     }

@@ -53,9 +53,10 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             }
         }
 
-        // The places within the radius, measured once each. Without filters, by distance, a place farther than the worst
-        // kept hit (when that one is confirmed) can only be counted: nothing there comes before it. In the band's order
-        // the kept hits soon are the near ones, so most places are only counted (sorting them first cost more than it saved).
+        // The places within the radius, measured once each. By distance, a place farther than the worst kept hit (when
+        // that one is confirmed) is only counted: nothing there comes before it (with filters, its offers that pass). In
+        // the band's order the kept hits soon are the near ones, so most places are only counted (sorting them first cost
+        // more than it saved).
         // A flat-earth distance first (no trigonometry; within Distance.RoughError of the exact one) tells most places
         // apart: clearly outside the radius, or clearly inside and behind the worst kept hit. Only the others are
         // measured exactly, so every place is counted or kept exactly as the exact distance says.
@@ -65,21 +66,23 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
         {
             var lon = longitudes[p];
             if (lon < minLon || lon > maxLon || (placeProducts is not null && (placeProducts[p] & products) == 0)) continue;
+            // Behind: every offer here comes after the kept hits.
+            var (behind, km) = (false, 0.0);
             if (rough)
             {
                 var roughKm = Distance.RoughKm(query.Latitude, query.Longitude, cosLatitude, latitudes[p], lon, cosines[p]);
                 if (roughKm * atLeast > query.RadiusKm) continue;
-                if (countOnly && roughKm * atMost <= query.RadiusKm && best.BeatsEverythingAt(roughKm * atLeast))
-                {
-                    best.Count(starts[p + 1] - starts[p]);
-                    continue;
-                }
+                behind = roughKm * atMost <= query.RadiusKm && best.BeatsEverythingAt(roughKm * atLeast);
             }
-            var km = Distance.Km(query.Latitude, query.Longitude, cosLatitude, latitudes[p], lon, cosines[p]);
-            if (km > query.RadiusKm) continue;
-            if (countOnly && best.BeatsEverythingAt(km))
+            if (!behind)
             {
-                best.Count(starts[p + 1] - starts[p]);
+                km = Distance.Km(query.Latitude, query.Longitude, cosLatitude, latitudes[p], lon, cosines[p]);
+                if (km > query.RadiusKm) continue;
+                behind = best.BeatsEverythingAt(km);
+            }
+            if (behind)
+            {
+                best.Count(countOnly ? starts[p + 1] - starts[p] : filter.Passing(snapshot.Columns, starts[p], starts[p + 1]));
                 continue;
             }
             for (var i = starts[p]; i < starts[p + 1]; i++)
@@ -224,6 +227,17 @@ public sealed class InProcessOfferSearch(InProcessOfferIndex index, OfferTextSea
             if (query.StartWithinWeeks is { } weeks && !(light.IsKnown && intakeOpen && light.WaitingWeeks <= weeks)) return false;
             if (query.ContractedFor is { } municipality && !Contracted(offers.Offers[i], municipality)) return false;
             return text is null || text.Matches(offers.Offers[i]);
+        }
+
+        /// <summary>How many of the offers from <paramref name="from"/> up to <paramref name="to"/> pass.</summary>
+        public int Passing(OfferColumns offers, int from, int to)
+        {
+            var passing = 0;
+            for (var i = from; i < to; i++)
+            {
+                if (Passes(offers, i, out _)) passing++;
+            }
+            return passing;
         }
 
         private static bool[] Wanted(IReadOnlyCollection<int> productIds)
