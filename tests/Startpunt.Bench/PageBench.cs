@@ -24,24 +24,10 @@ public static partial class PageBench
         IReadOnlyDictionary<string, IReadOnlyList<string>> urlSets, int seconds, IReadOnlyList<int> connectionCounts, bool trivialToo, string workDirectory)
     {
         var urls = urlSets.Values.SelectMany(u => u).ToList();
-        var dll = Path.Combine(repositoryRoot, "src", "Startpunt.Web", "bin", "Release", "net10.0", "Startpunt.Web.dll");
-        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run `dotnet build -c Release` first.");
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0)) { listener.Start(); port = ((IPEndPoint)listener.LocalEndpoint).Port; }
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
-        info.ArgumentList.Add(dll);
-        foreach (var (key, value) in BenchHost.Settings(repositoryRoot, databasePath, meilisearchUrl))
-            if (value is not null) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        info.Environment["Search__InProcess__Enabled"] = engine == "inprocess" ? "true" : "false";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        info.Environment["ASPNETCORE_CONTENTROOT"] = Path.Combine(repositoryRoot, "src", "Startpunt.Web");
-        using var web = Process.Start(info)!;
-        web.OutputDataReceived += (_, _) => { };
-        web.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"   web: {line}"); };
-        web.BeginOutputReadLine();
-        web.BeginErrorReadLine();
-        var baseUrl = $"http://127.0.0.1:{port}";
+        var settings = BenchHost.Settings(repositoryRoot, databasePath, meilisearchUrl);
+        settings["Search:InProcess:Enabled"] = engine == "inprocess" ? "true" : "false";
+        var (web, baseUrl) = StartWeb(repositoryRoot, settings);
+        using var _ = web;
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
@@ -99,9 +85,61 @@ public static partial class PageBench
         }
     }
 
-    private static async Task WarmUpAsync(string target, int seconds)
+    /// <summary>
+    /// The demo figure: the portal as `dotnet run` starts it (demo content for the five seed regions, generated
+    /// into a new SQLite file, the in-process engine), 200 connections for 60 s on one resident search.
+    /// </summary>
+    public static async Task<WrkResult> DemoAsync(string repositoryRoot, string workDirectory, int seconds = 60)
     {
-        var info = new ProcessStartInfo("wrk", $"-t2 -c8 -d{seconds}s --timeout 2s {target}") { RedirectStandardOutput = true, UseShellExecute = false };
+        const string url = "/zoeken?postcode=1621AB&afstand=25";
+        var database = Path.Combine(workDirectory, $"demo-{Guid.NewGuid():N}.db");
+        var settings = BenchHost.Settings(repositoryRoot, database, null);
+        settings["Database:MigrateOnStart"] = "true";
+        settings["Database:SeedDemo"] = "true";
+        settings["Installation:Demo"] = "true";
+        var (web, baseUrl) = StartWeb(repositoryRoot, settings);
+        using var _ = web;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
+            await WaitUntilAsync(http, "/health/live");
+            await WaitUntilAsync(http, url, (_, response) => response.Headers.TryGetValues("Server-Timing", out var st) && st.Single().Contains("inprocess", StringComparison.Ordinal));
+            await WarmUpAsync($"{baseUrl}{url}", seconds: 10, connections: 200);
+            return await WrkAsync($"results page, demo data ({url})", "inprocess", $"{baseUrl}{url}", seconds, 200, web.Id);
+        }
+        finally
+        {
+            if (!web.HasExited) web.Kill(entireProcessTree: true);
+            await web.WaitForExitAsync();
+            foreach (var file in Directory.GetFiles(workDirectory, Path.GetFileName(database) + "*")) File.Delete(file);
+        }
+    }
+
+    /// <summary>The portal's Release build as its own process on a free port, with <paramref name="settings"/> as environment variables.</summary>
+    private static (Process Web, string BaseUrl) StartWeb(string repositoryRoot, Dictionary<string, string?> settings)
+    {
+        var dll = Path.Combine(repositoryRoot, "src", "Startpunt.Web", "bin", "Release", "net10.0", "Startpunt.Web.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: run `dotnet build -c Release` first.");
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0)) { listener.Start(); port = ((IPEndPoint)listener.LocalEndpoint).Port; }
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        info.ArgumentList.Add(dll);
+        foreach (var (key, value) in settings)
+            if (value is not null) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_CONTENTROOT"] = Path.Combine(repositoryRoot, "src", "Startpunt.Web");
+        var web = Process.Start(info)!;
+        web.OutputDataReceived += (_, _) => { };
+        web.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"   web: {line}"); };
+        web.BeginOutputReadLine();
+        web.BeginErrorReadLine();
+        return (web, $"http://127.0.0.1:{port}");
+    }
+
+    private static async Task WarmUpAsync(string target, int seconds, int connections = 8)
+    {
+        var info = new ProcessStartInfo("wrk", $"-t2 -c{connections} -d{seconds}s --timeout 2s {target}") { RedirectStandardOutput = true, UseShellExecute = false };
         using var wrk = Process.Start(info) ?? throw new InvalidOperationException("wrk is needed: apt-get install -y wrk");
         await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();

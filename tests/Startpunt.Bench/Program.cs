@@ -134,6 +134,12 @@ if (options.Pages)
     }
     await PagesAsync("in-process engine, the trivial endpoint and the start page",
         () => PageBench.RunAsync(repo, dbPath, null, "inprocess", sets, options.PageSeconds, [options.PageConnections, 200], trivialToo: true, work));
+    Console.Error.WriteLine("== results page with wrk: demo data (as `dotnet run` starts the portal), 200 connections");
+    try { report.Demo = await PageBench.DemoAsync(repo, work); }
+    catch (Exception e) when (e is TimeoutException or InvalidOperationException or HttpRequestException)
+    {
+        Console.Error.WriteLine($"   FAILED: {e.Message}");
+    }
     await PagesAsync("SQLite engine", () => PageBench.RunAsync(repo, dbPath, null, "sqlite", sets, options.PageSeconds, [options.PageConnections], trivialToo: false, work));
     await PagesAsync("Meilisearch engine", () => PageBench.RunAsync(repo, dbPath, meilisearch.Url, "meilisearch", sets, options.PageSeconds, [options.PageConnections], trivialToo: false, work));
 }

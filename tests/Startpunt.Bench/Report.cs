@@ -19,6 +19,8 @@ public sealed class Report(BenchOptions options)
     public List<double> SqliteLag { get; set; } = [];
     public List<double> MeilisearchLag { get; set; } = [];
     public List<WrkResult> Pages { get; } = [];
+    /// <summary>The results page on the demo content, 200 connections for 60 s (<see cref="PageBench.DemoAsync"/>).</summary>
+    public WrkResult? Demo { get; set; }
     public TimeSpan InProcessLoad { get; set; }
     /// <summary>copy-database of the generated SQLite file into PostgreSQL, and the in-process index's load from there.</summary>
     public TimeSpan PostgreSqlCopy { get; set; }
@@ -85,8 +87,11 @@ public sealed class Report(BenchOptions options)
             s.AppendLine();
             s.AppendLine("| endpoint | engine | connections | requests/s | p50 (ms) | p99 (ms) | requests | errors | CPU per request (ms) | web process peak RSS (MB) |");
             s.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-            foreach (var p in Pages)
+            foreach (var p in Demo is null ? Pages : Pages.Append(Demo))
                 s.AppendLine(CultureInfo.InvariantCulture, $"| {p.Endpoint} | {p.Engine} | {p.Connections} | {p.RequestsPerSecond:0} | {p.P50Ms:0.0} | {p.P99Ms:0.0} | {p.Requests:N0} | {p.Errors} | {p.CpuMsPerRequest:0.00} | {p.WebPeakRssMb:0} |");
+            s.AppendLine();
+            s.AppendLine("The query mix's URLs are the mix's first 300 (postcode + radius + product + target group), the set the issues' page figures have used since the first benchmark. "
+                + "The demo row is its own process on the demo content, as `dotnet run` starts the portal, 60 s after 10 s of warm-up.");
             s.AppendLine();
         }
 
@@ -125,16 +130,26 @@ public sealed class Report(BenchOptions options)
         yield return ("in-process engine p95 ≤ 3 ms, free text", $"{inProcessText:0.00} ms", inProcessText <= 3);
         yield return ("update visible at once on the writing node (in-process)", $"{InProcessLag.DefaultIfEmpty(double.NaN).Max():0.0} ms (max)", null);
         yield return ("update visible ≤ 1 s on another node (in-process)", $"{SecondNodeLag.DefaultIfEmpty(double.NaN).Max():0} ms (max)", SecondNodeLag.Count == 0 ? null : SecondNodeLag.Max() <= 1000);
+        // The page targets hold at the run's own connection count (8); at 200 the same figures are shown for scale.
         foreach (var connections in Pages.Select(p => p.Connections).Distinct())
         {
             var start = Pages.FirstOrDefault(p => p.Connections == connections && p.Endpoint.StartsWith("start", StringComparison.Ordinal));
+            var target = connections == options.PageConnections;
+            var scale = target ? "" : " (for scale: the target is at " + options.PageConnections + ")";
             foreach (var page in Pages.Where(p => p.Connections == connections && p.Engine == "inprocess" && start is not null))
             {
+                if (target)
+                {
+                    var least = page.Endpoint.Contains("national", StringComparison.Ordinal) ? 1000 : 1500;
+                    yield return ($"{page.Endpoint}, {connections} connections: ≥ {least:N0} requests/s", $"{page.RequestsPerSecond:N0}", page.RequestsPerSecond >= least);
+                }
                 var share = page.RequestsPerSecond / start!.RequestsPerSecond;
-                yield return ($"{page.Endpoint}, {connections} connections: ≥ half the start page's requests/s", $"{share:P0} ({page.RequestsPerSecond:0} of {start.RequestsPerSecond:0})", share >= 0.5);
-                yield return ($"{page.Endpoint}, {connections} connections: ≤ 1 ms CPU per request", $"{page.CpuMsPerRequest:0.00} ms", page.CpuMsPerRequest <= 1);
+                yield return ($"{page.Endpoint}, {connections} connections: ≥ half the start page's requests/s{scale}", $"{share:P0} ({page.RequestsPerSecond:0} of {start.RequestsPerSecond:0})", target ? share >= 0.5 : null);
+                yield return ($"{page.Endpoint}, {connections} connections: ≤ 1 ms CPU per request{scale}", $"{page.CpuMsPerRequest:0.00} ms", target ? page.CpuMsPerRequest <= 1 : null);
             }
         }
+        if (Demo is { } demo)
+            yield return ("demo data, 200 connections for 60 s: 0 errors, p99 ≤ 250 ms", $"{(demo.Errors == "none" ? "0 errors" : demo.Errors)}, p99 {demo.P99Ms:0} ms ({demo.RequestsPerSecond:0} requests/s)", demo.Errors == "none" && demo.P99Ms <= 250);
     }
 
     private static string Lag(List<double> ms) => ms.Count == 0 ? "-" : $"{Latency.Of(ms).P50:0} / {ms.Max():0} ms";
