@@ -83,7 +83,7 @@ public sealed class Report(BenchOptions options)
 
         if (Pages.Count > 0)
         {
-            s.AppendLine(CultureInfo.InvariantCulture, $"Page level (wrk, 2 threads, {options.PageSeconds} s each, loopback, the Release build as its own process; CPU = user + system time of the web process / requests):");
+            s.AppendLine(CultureInfo.InvariantCulture, $"Page level (wrk, 2 threads, {options.PageSeconds} s each{(options.PageSeconds >= 15 ? " in three slices taken in turn with the other endpoints of the same connection count (p50: the middle slice's, p99: the worst slice's)" : "")}, loopback, the Release build as its own process; CPU = user + system time of the web process / requests):");
             s.AppendLine();
             s.AppendLine("| endpoint | engine | connections | requests/s | p50 (ms) | p99 (ms) | requests | errors | CPU per request (ms) | web process peak RSS (MB) |");
             s.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
