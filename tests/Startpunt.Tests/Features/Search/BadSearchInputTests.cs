@@ -71,6 +71,22 @@ public sealed class BadSearchInputTests(StartpuntFactory app) : IClassFixture<St
     }
 
     [Fact]
+    public async Task A_field_given_twice_counts_once_and_blank_fields_filter_nothing()
+    {
+        var plain = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=25");
+        var twice = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&postcode=9999ZZ&afstand=25&afstand=5");
+        var blank = await _client.GetDocumentAsync("/zoeken?postcode=1621AB&afstand=25&product=&doelgroep=%20&q=%20%20&binnen=&taal=&onbekend=1");
+        Assert.NotEmpty(plain.OfferIds());
+        Assert.Equal(plain.OfferIds(), twice.OfferIds());
+        Assert.Equal(plain.OfferIds(), blank.OfferIds());
+        Assert.Equal("1621AB", twice.QuerySelector("#postcode")!.GetAttribute("value"));
+        Assert.Null(blank.QuerySelector("[role=alert]"));
+        // Links keep the search as it was meant, without the blanks or the unknown key.
+        var next = blank.QuerySelector("a[rel=next]")?.GetAttribute("href");
+        Assert.Equal("/zoeken?postcode=1621AB&afstand=25&pagina=2", next);
+    }
+
+    [Fact]
     public async Task A_page_number_past_the_end_shows_the_last_page()
     {
         var doc = await _client.GetDocumentAsync("/zoeken?postcode=8331&afstand=50&pagina=9999");
