@@ -12,6 +12,8 @@ public sealed record BenchOptions
     public int Queries { get; init; } = 300;
     public int NaiveQueries { get; init; } = 60;
     public int Warmup { get; init; } = 40;
+    /// <summary>Each engine is also warmed for at least this long (its queries in turn) before it is measured.</summary>
+    public TimeSpan WarmupTime { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan ThroughputTime { get; init; } = TimeSpan.FromSeconds(10);
     public int LagSamples { get; init; } = 15;
     public bool Pages { get; init; } = true;
@@ -28,7 +30,7 @@ public sealed record BenchOptions
         var o = args.Contains("--tiny")
             ? new BenchOptions
             {
-                Tiny = true, Offers = 2_000, Providers = 200, Queries = 25, NaiveQueries = 10, Warmup = 5,
+                Tiny = true, Offers = 2_000, Providers = 200, Queries = 25, NaiveQueries = 10, Warmup = 5, WarmupTime = TimeSpan.Zero,
                 ThroughputTime = TimeSpan.FromSeconds(1), LagSamples = 3, Pages = false,
             }
             : new BenchOptions();

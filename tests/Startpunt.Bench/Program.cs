@@ -75,7 +75,7 @@ var engines = new (string Name, Func<IServiceProvider, IOfferSearch> Create, int
 foreach (var (name, create, perKind) in engines)
 {
     Console.Error.WriteLine($"== {name}");
-    report.Engines.Add(await EngineBench.RunAsync(name, app.Services, create, mix, perKind, options.Warmup, options.ThroughputTime));
+    report.Engines.Add(await EngineBench.RunAsync(name, app.Services, create, mix, perKind, options.Warmup, options.WarmupTime, options.ThroughputTime));
 }
 report.MeilisearchPeakRssMb = Memory.PeakMb(meilisearch.ProcessId);
 
@@ -95,7 +95,7 @@ await using (var postgres = await PostgresProcess.StartAsync(repo, work))
     report.PostgreSqlLoad = Stopwatch.GetElapsedTime(started);
     Console.Error.WriteLine($"   copied in {report.PostgreSqlCopy.TotalSeconds:0.0} s, index loaded in {report.PostgreSqlLoad.TotalSeconds:0.00} s");
     report.Engines.Add(await EngineBench.RunAsync("in-process engine on PostgreSQL", onPostgres.Services,
-        sp => sp.GetRequiredService<InProcessOfferSearch>(), mix, options.Queries, options.Warmup, options.ThroughputTime));
+        sp => sp.GetRequiredService<InProcessOfferSearch>(), mix, options.Queries, options.Warmup, options.WarmupTime, options.ThroughputTime));
     await onPostgres.DisposeAsync();
 }
 
